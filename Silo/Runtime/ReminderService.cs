@@ -72,7 +72,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
             return;
         }
 
-        var scheduled = new ScheduledReminder(entry, grainClass, this);
+        var scheduled = new ScheduledReminder(entry, grainClass, catalog, runtime);
         if (_scheduled.TryGetValue((entry.GrainId, entry.Name), out var previous))
         {
             previous.Dispose();
@@ -85,7 +85,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
     private sealed record Reminder(string ReminderName) : IGrainReminder;
 
     /// <summary>One reminder's in-memory timer; replaced when the reminder is updated.</summary>
-    private sealed class ScheduledReminder(ReminderEntry entry, GrainClass grainClass, ReminderService owner) : IDisposable
+    private sealed class ScheduledReminder(ReminderEntry entry, GrainClass grainClass, Catalog catalog, SiloRuntime runtime) : IDisposable
     {
         private ITimer? _timer;
         private volatile bool _disposed;
@@ -108,7 +108,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
                 return;
             }
 
-            var time = owner.runtime.TimeProvider;
+            var time = runtime.TimeProvider;
             var now = time.GetUtcNow();
             var status = new TickStatus(entry.StartAt, entry.Period, now);
             var request = new Request<object?>(
@@ -122,7 +122,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
             Task delivery;
             try
             {
-                delivery = owner.catalog.GetOrCreateActivation(entry.GrainId, grainClass).InvokeAsync(request);
+                delivery = catalog.GetOrCreateActivation(entry.GrainId, grainClass).InvokeAsync(request);
             }
             catch (Exception exception)
             {
@@ -141,7 +141,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
         {
             if (delivery.IsFaulted)
             {
-                owner.runtime.Logger.LogWarning(delivery.Exception?.GetBaseException(), "Reminder {Name} of {GrainId} failed", entry.Name, entry.GrainId);
+                runtime.Logger.LogWarning(delivery.Exception?.GetBaseException(), "Reminder {Name} of {GrainId} failed", entry.Name, entry.GrainId);
             }
 
             if (_disposed)
@@ -150,7 +150,7 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
             }
 
             // The next tick is the next multiple of the period after now, so a slow grain never causes a burst.
-            var now = owner.runtime.TimeProvider.GetUtcNow();
+            var now = runtime.TimeProvider.GetUtcNow();
             var elapsedPeriods = Math.Floor((now - entry.StartAt) / entry.Period) + 1;
             var next = entry.StartAt + (entry.Period * Math.Max(1, elapsedPeriods));
             try

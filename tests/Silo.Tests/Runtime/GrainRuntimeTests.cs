@@ -263,9 +263,11 @@ public abstract class GrainRuntimeTests(DatabaseProvider provider) : IAsyncLifet
             await silo.Grains.GetGrain<ICounterGrain>(key).Increment();
         }
 
+        var probe = silo.Probe;
+
         await silo.DisposeAsync();
 
-        Assert.All(keys, key => Assert.Contains($"deactivated:{key}:ShuttingDown", silo.Probe.Events));
+        Assert.All(keys, key => Assert.Contains($"deactivated:{key}:ShuttingDown", probe.Events));
     }
 }
 
