@@ -1,3 +1,4 @@
+using Npgsql;
 using Silo.Storage;
 
 namespace Silo.Tests.Storage;
@@ -8,4 +9,13 @@ public sealed class StorageInitializerPostgresTests() : StorageInitializerTests(
     protected override string UnreachableConnectionString => "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=s3cret";
 
     protected override string UnreachableDisplayName => "Host=127.0.0.1;Port=1;Database=x;Username=u";
+
+    protected override async Task<bool> TryTakeSchemaLockAsync()
+    {
+        await using var connection = new NpgsqlConnection(Db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", MigrationTransaction.PostgresLockKey);
+        return (bool)(await command.ExecuteScalarAsync() ?? false);
+    }
 }

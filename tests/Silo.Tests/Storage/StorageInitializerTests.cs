@@ -34,6 +34,26 @@ public abstract class StorageInitializerTests(DatabaseProvider provider) : Stora
         Assert.Equal(1, await Db.CountAsync("SELECT COUNT(*) FROM alpha_items"));
     }
 
+    /// <summary>Tries once, without waiting, to take the lock a migration transaction holds, from a connection
+    /// of its own; true when it got it (and released it again).</summary>
+    protected abstract Task<bool> TryTakeSchemaLockAsync();
+
+    [Fact]
+    public async Task MigrationTransaction_HeldByOneHost_AnotherCannotTakeTheSchemaLock()
+    {
+        await Db.InitializeSchemaAsync();
+        await using var connection = await Db.Database.OpenConnectionAsync();
+
+        bool takenWhileHeld;
+        await using (var transaction = await MigrationTransaction.BeginAsync(connection, CancellationToken.None))
+        {
+            takenWhileHeld = await TryTakeSchemaLockAsync();
+        }
+
+        Assert.False(takenWhileHeld);
+        Assert.True(await TryTakeSchemaLockAsync());
+    }
+
     [Fact]
     public async Task InitializeAsync_TwoHostsAtOnce_AppliesEachVersionOnce()
     {
