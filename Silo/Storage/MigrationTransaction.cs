@@ -9,7 +9,7 @@ namespace Silo.Storage;
 internal static class MigrationTransaction
 {
     // "SiloStor" in ASCII: an arbitrary key that other advisory-lock users are unlikely to pick.
-    private const long PostgresLockKey = 0x53696C6F53746F72;
+    internal const long PostgresLockKey = 0x53696C6F53746F72;
 
     private const string PostgresLockSql = "SELECT pg_advisory_xact_lock(@key)";
 

@@ -108,7 +108,7 @@ public sealed partial class StorageInitializer(
 
         await using (var apply = DbCommands.Create(connection, script.Sql, transaction))
         {
-            await apply.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteEveryStatementAsync(apply, cancellationToken);
         }
 
         await using (var record = DbCommands.Create(connection, RecordSql, transaction)
@@ -120,6 +120,16 @@ public sealed partial class StorageInitializer(
 
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Runs a multi-statement script so that every statement's error surfaces: Microsoft.Data.Sqlite's
+    /// ExecuteNonQuery drops the error of a statement that follows one returning rows.</summary>
+    private static async Task ExecuteEveryStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema {Module} version {Version} ({Resource}) to {Database}")]

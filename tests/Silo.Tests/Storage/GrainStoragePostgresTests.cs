@@ -1,0 +1,5 @@
+using Silo.Storage;
+
+namespace Silo.Tests.Storage;
+
+public sealed class GrainStoragePostgresTests() : GrainStorageTests(DatabaseProvider.Postgres);

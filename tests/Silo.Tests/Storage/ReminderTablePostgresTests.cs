@@ -1,0 +1,5 @@
+using Silo.Storage;
+
+namespace Silo.Tests.Storage;
+
+public sealed class ReminderTablePostgresTests() : ReminderTableTests(DatabaseProvider.Postgres);
