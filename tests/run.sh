@@ -15,8 +15,8 @@ solution=CommandCentre.slnx
 results=artifacts/test-results
 
 infra_ensure_packages postgresql chromium fonts-noto-cjk
-command -v chromium >/dev/null 2>&1 || infra_die "chromium is installed but not on PATH"
 export CHROMIUM_PATH=/usr/bin/chromium
+[[ -x $CHROMIUM_PATH ]] || infra_die "package chromium is installed but $CHROMIUM_PATH is missing"
 
 infra_log "building $solution (Release)"
 if ! dotnet build "$solution" -c Release -nologo; then
@@ -51,7 +51,11 @@ for project in "${test_projects[@]}"; do
         --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none || status=$?
     if ((status != 0)); then
         # A failed test already counts; a crash or hang that left no failed result must count too.
-        if [[ ! -f $results/$name.trx ]] || ! infra_trx_summary "$results/$name.trx" | grep -q '^FAIL'; then
+        project_summary=""
+        if [[ -f $results/$name.trx ]]; then
+            project_summary=$(infra_trx_summary "$results/$name.trx")
+        fi
+        if [[ $project_summary != *FAIL$'\t'* ]]; then
             aborted+=("$name")
         fi
     fi
@@ -84,6 +88,7 @@ for name in "${aborted[@]}"; do
     failed=$((failed + 1))
 done
 
+infra_log "finished in ${SECONDS}s"
 echo
 echo "==== test summary (${#trx_files[@]} result files in $results) ===="
 if ((${#failures[@]} > 0)); then
