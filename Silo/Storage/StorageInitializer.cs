@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Silo.Storage;
+
+/// <summary>Brings the database schema up to date before the silo serves: the silo's own module first, then
+/// the other registered <see cref="SchemaModule"/>s in registration order. Each version runs in its own
+/// transaction under the schema lock and is recorded in schema_versions, so running again (or on two hosts
+/// at once) applies nothing twice.</summary>
+public sealed partial class StorageInitializer(
+    IDatabase database,
+    IEnumerable<SchemaModule> modules,
+    TimeProvider timeProvider,
+    ILogger<StorageInitializer> logger)
+{
+    private const string IsAppliedSql = "SELECT COUNT(*) FROM schema_versions WHERE module = @module AND version = @version";
+
+    private const string RecordSql =
+        "INSERT INTO schema_versions (module, version, applied_at) VALUES (@module, @version, @appliedAt)";
+
+    /// <summary>The silo's grain state and reminder tables.</summary>
+    public static SchemaModule SiloModule { get; } = new("silo", typeof(StorageInitializer).Assembly, "Silo.Storage.Sql");
+
+    /// <exception cref="StorageUnavailableException">The database cannot be opened or a script failed;
+    /// the failed version is rolled back and not recorded.</exception>
+    /// <exception cref="InvalidOperationException">A module's scripts are missing, duplicated or skip a version.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Find every script before touching the database, so a packaging mistake changes nothing.
+        var plan = OrderedModules().Select(module => (module, scripts: SchemaScripts.Find(module, database.Provider))).ToList();
+        var ledger = SchemaScripts.Read(SiloModule.Assembly, $"{SiloModule.ResourcePrefix}.{database.Provider.ScriptFolder()}.schema_versions.sql");
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await RunAsync("schema_versions", 0, () => CreateLedgerAsync(connection, ledger, cancellationToken));
+        foreach (var (module, scripts) in plan)
+        {
+            foreach (var script in scripts)
+            {
+                var applied = await RunAsync(module.Name, script.Version,
+                    () => ApplyAsync(connection, module, script, cancellationToken));
+                if (applied)
+                {
+                    LogApplied(module.Name, script.Version, script.ResourceName, database.DisplayName);
+                }
+            }
+        }
+    }
+
+    private List<SchemaModule> OrderedModules()
+    {
+        var ordered = new List<SchemaModule> { SiloModule };
+        foreach (var module in modules)
+        {
+            var sameName = ordered.Find(existing => existing.Name == module.Name);
+            if (sameName is null)
+            {
+                ordered.Add(module);
+            }
+            else if (sameName != module)
+            {
+                throw new InvalidOperationException(
+                    $"Two different schema modules are named '{module.Name}': {sameName} and {module}.");
+            }
+        }
+
+        return ordered;
+    }
+
+    private async Task<bool> RunAsync(string module, int version, Func<Task<bool>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (DbException exception)
+        {
+            throw new StorageUnavailableException(
+                $"Cannot migrate the {database.Provider.ProductName()} database {database.DisplayName} " +
+                $"(module {module}, version {version}): {StorageUnavailableException.Describe(exception)}",
+                exception);
+        }
+    }
+
+    private static async Task<bool> CreateLedgerAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var transaction = await MigrationTransaction.BeginAsync(connection, cancellationToken);
+        await using (var command = DbCommands.Create(connection, sql, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> ApplyAsync(DbConnection connection, SchemaModule module, SchemaScript script, CancellationToken cancellationToken)
+    {
+        await using var transaction = await MigrationTransaction.BeginAsync(connection, cancellationToken);
+        await using (var check = DbCommands.Create(connection, IsAppliedSql, transaction)
+            .With("@module", module.Name).With("@version", script.Version))
+        {
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+            {
+                return false;
+            }
+        }
+
+        await using (var apply = DbCommands.Create(connection, script.Sql, transaction))
+        {
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var record = DbCommands.Create(connection, RecordSql, transaction)
+            .With("@module", module.Name).With("@version", script.Version)
+            .With("@appliedAt", DbCommands.Utc(timeProvider.GetUtcNow())))
+        {
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema {Module} version {Version} ({Resource}) to {Database}")]
+    private partial void LogApplied(string module, int version, string resource, string database);
+}
