@@ -4,11 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Silo.Diagnostics;
-using Silo.Storage;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -40,11 +36,6 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
-        builder.ConfigureTestServices(services =>
-        {
-            services.TryAddSingleton<IDatabase>(new SqliteTestDatabase(ConnectionString));
-            services.TryAddSingleton<ISiloStatistics, TestSiloStatistics>();
-        });
     }
 
     /// <summary>Starts Kestrel and returns the base address it listens on.</summary>
