@@ -1,0 +1,12 @@
+namespace Dashboard.Auth;
+
+/// <summary>A dashboard account as stored in the <c>users</c> table. The user name is stored in lower
+/// case; the scope is the town, department, steward or enterprise id the role is limited to (null when
+/// the role sees the whole district); demo accounts are those the embedded default created.</summary>
+public sealed record DashboardUser(
+    string UserName,
+    string DisplayName,
+    string Role,
+    string? Scope,
+    bool IsDemo,
+    string PasswordHash);

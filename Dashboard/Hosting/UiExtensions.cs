@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Dashboard.Components;
+using Dashboard.Auth;
+
+namespace Dashboard.Hosting;
+
+internal static class UiExtensions
+{
+    /// <summary>Razor components rendered on the server only: interactive render modes need
+    /// blazor.web.js, which the package sources here cannot provide.</summary>
+    public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        // Chinese text as text, not as &#x...; entities: smaller pages that stay readable in view-source.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<DemoMode>();
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication UseDashboardErrorHandling(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        return app;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,10 @@
+using Dashboard.Runtime;
+
+namespace Dashboard.Live;
+
+/// <summary>What the server pushes to browsers; one method per kind of update.</summary>
+public interface ILiveClient
+{
+    /// <summary>The silo's runtime figures, to the runtime group, every second.</summary>
+    Task Runtime(RuntimeUpdate update);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Live;
+
+/// <summary>The dashboard's one hub (/hubs/live). A page subscribes to the groups it shows; each
+/// subscription is checked on the server by <see cref="LiveGroupAuthorizer"/>, so that no browser
+/// receives data its user may not see.</summary>
+[Authorize]
+internal sealed class LiveHub(ILogger<LiveHub> logger) : Hub<ILiveClient>
+{
+    public const string Path = "/hubs/live";
+
+    /// <summary>The silo's runtime figures (admins only).</summary>
+    public Task SubscribeRuntime() => JoinAsync(LiveGroup.Runtime);
+
+    /// <summary>The district wall (leaders and admins).</summary>
+    public Task SubscribeWall() => JoinAsync(LiveGroup.Wall);
+
+    /// <summary>One town's grid (that town's operator, or a district-wide role).</summary>
+    public Task SubscribeTown(string townId) => JoinAsync(LiveGroup.ForTown(townId));
+
+    private async Task JoinAsync(LiveGroup group)
+    {
+        if (!LiveGroupAuthorizer.MayJoin(Context.User ?? new(), group))
+        {
+            logger.LogWarning("Refused live subscription to {Group} for user {UserName}", group.Name, Context.User?.Identity?.Name);
+            throw new HubException("Forbidden");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group.Name, Context.ConnectionAborted);
+    }
+}

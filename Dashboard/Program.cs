@@ -1,0 +1,26 @@
+using Dashboard.Hosting;
+using Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UseDefaultListenUrl("http://127.0.0.1:5080");
+builder.AddSilo(GrainAssemblies.All);
+builder.AddDashboardStorage();
+builder.AddDashboardAuth();
+builder.AddDashboardLocalization();
+builder.AddLiveUpdates();
+builder.AddDashboardUi();
+
+var app = builder.Build();
+
+app.UseDashboardErrorHandling();
+app.UseStaticFiles();
+app.UseDashboardLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapDashboard();
+app.MapLiveUpdates();
+
+app.Run();

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>The real dashboard on its own temporary SQLite file (embedded default, so demo accounts exist).</summary>
+public sealed class DashboardFactory : WebApplicationFactory<Program>
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"dashboard-tests-{Guid.NewGuid():N}.db");
+
+    public DashboardFactory()
+        : this(useKestrel: false)
+    {
+    }
+
+    private DashboardFactory(bool useKestrel)
+    {
+        if (useKestrel)
+        {
+            // A real HTTP server on a free loopback port: browsers cannot reach TestServer.
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    /// <summary>A factory whose app listens with Kestrel; call <see cref="StartKestrel"/> for its address.</summary>
+    public static DashboardFactory WithKestrel() => new(useKestrel: true);
+
+    private string ConnectionString => $"Data Source={databasePath};Pooling=False";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:ConnectionString", ConnectionString);
+    }
+
+    /// <summary>Starts Kestrel and returns the base address it listens on.</summary>
+    public Uri StartKestrel()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return new Uri(addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A client that does not follow redirects and keeps its cookies in <paramref name="cookies"/>.</summary>
+    public HttpClient CreateClient(CookieContainer cookies)
+    {
+        var client = CreateDefaultClient(new CookieContainerHandler(cookies));
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using Dashboard.Components.Runtime;
+using Dashboard.Runtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Silo.Diagnostics;
+
+namespace Dashboard.Tests;
+
+public sealed class RuntimeViewRenderingTests
+{
+    private static readonly SiloSnapshot Snapshot = new(
+        DateTimeOffset.UnixEpoch,
+        new TimeSpan(1, 2, 3, 4),
+        TotalActivations: 1502,
+        CallsPerSecond: 1234.56,
+        ExceptionsPerSecond: 0.25,
+        GrainTypes:
+        [
+            new("AppealGrain", 1500, 98765, 1200.04, 3, 0.25, 0.4249, 2.5),
+            new("EnterpriseGrain", 2, 10, 34.5, 0, 0, 0.1, 0.2),
+        ]);
+
+    [Fact]
+    public async Task RuntimeView_Snapshot_RendersOneRowPerGrainTypeWithFormattedFigures()
+    {
+        // Arrange
+        var update = RuntimeUpdate.Create(Guid.NewGuid(), 42, Snapshot);
+
+        // Act
+        var document = await RenderAsync(update, "zh-Hans");
+
+        // Assert
+        var rows = document.QuerySelectorAll("tbody[data-field=grainTypes] tr");
+        Assert.Equal(2, rows.Length);
+        var cells = rows[0].Children.Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Equal(["AppealGrain", "1,500", "1200.0", "0.42", "2.50", "0.3", "98,765"], cells);
+        Assert.Equal("42", document.QuerySelector("output[data-field=sequence]")?.TextContent);
+        Assert.Equal("1.02:03:04", document.QuerySelector("[data-field=uptime]")?.TextContent);
+        Assert.Equal(update.Epoch.ToString(), document.QuerySelector("#runtime")?.GetAttribute("data-epoch"));
+    }
+
+    [Fact]
+    public async Task RuntimeView_NoGrainTypes_RendersTheEmptyMessage()
+    {
+        // Arrange
+        var update = RuntimeUpdate.Create(Guid.NewGuid(), 1, Snapshot with { GrainTypes = [] });
+
+        // Act
+        var document = await RenderAsync(update, "zh-Hans");
+
+        // Assert
+        var row = Assert.Single(document.QuerySelectorAll("tbody[data-field=grainTypes] tr"));
+        Assert.Equal("暂无已激活的 Grain。", row.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "激活数")]
+    [InlineData("en", "Activations")]
+    public async Task RuntimeView_Culture_HeadersComeFromResources(string culture, string expectedActivationsHeader)
+    {
+        // Act
+        var document = await RenderAsync(RuntimeUpdate.Create(Guid.NewGuid(), 1, Snapshot), culture);
+
+        // Assert
+        Assert.Equal(expectedActivationsHeader, document.QuerySelectorAll("thead th")[1].TextContent.Trim());
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(RuntimeUpdate update, string culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(RuntimeView.Update)] = update });
+                var output = await renderer.RenderComponentAsync<RuntimeView>(parameters);
+                return output.ToHtmlString();
+            });
+            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
