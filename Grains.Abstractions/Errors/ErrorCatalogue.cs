@@ -100,11 +100,45 @@ public static class ErrorCatalogue
         [ErrorCodes.DemoSizesInvalid] = "Invalid demo data sizes: {0}",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Names of the fields error arguments refer to (<c>field.*</c>), in Simplified Chinese.</summary>
+    public static FrozenDictionary<string, string> FieldNamesZhCn { get; } = new Dictionary<string, string>
+    {
+        ["field.title"] = "诉求标题",
+        ["field.text"] = "诉求内容",
+        ["field.reply"] = "反馈内容",
+        ["field.reason"] = "原因",
+        ["field.comment"] = "评价意见",
+        ["field.note"] = "备注",
+        ["field.findings"] = "核实情况",
+        ["field.total-investment"] = "总投资",
+        ["field.planned-annual-investment"] = "年度计划投资",
+        ["field.completed-investment"] = "已完成投资",
+        ["field.name"] = "名称",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Names of the fields error arguments refer to (<c>field.*</c>), in English.</summary>
+    public static FrozenDictionary<string, string> FieldNamesEn { get; } = new Dictionary<string, string>
+    {
+        ["field.title"] = "The title",
+        ["field.text"] = "The appeal text",
+        ["field.reply"] = "The reply",
+        ["field.reason"] = "The reason",
+        ["field.comment"] = "The comment",
+        ["field.note"] = "The note",
+        ["field.findings"] = "The findings",
+        ["field.total-investment"] = "The total investment",
+        ["field.planned-annual-investment"] = "The planned annual investment",
+        ["field.completed-investment"] = "The completed investment",
+        ["field.name"] = "The name",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The text of a code in a language (<c>en…</c> gives English, anything else Chinese), with its arguments filled in.</summary>
     public static string Format(string code, string language, IReadOnlyList<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var texts = language.StartsWith(English, StringComparison.OrdinalIgnoreCase) ? En : ZhCn;
+        var english = language.StartsWith(English, StringComparison.OrdinalIgnoreCase);
+        var texts = english ? En : ZhCn;
+        var fields = english ? FieldNamesEn : FieldNamesZhCn;
         if (!texts.TryGetValue(code, out var template))
         {
             // An unknown code still shows something useful rather than failing the error path itself.
@@ -114,7 +148,7 @@ public static class ErrorCatalogue
         var values = new object[arguments.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = arguments[i];
+            values[i] = fields.TryGetValue(arguments[i], out var field) ? field : arguments[i];
         }
 
         try

@@ -76,6 +76,21 @@ public sealed partial class ErrorCatalogueTests
     }
 
     [Fact]
+    public void MessageIn_FieldArgument_IsLocalised()
+    {
+        var error = new DomainException(ErrorCodes.TextTooLong, "field.text", 2000, 2001);
+
+        Assert.Equal("诉求内容不能超过2000个字符（当前2001个）", error.MessageIn("zh-CN"));
+        Assert.Equal("The appeal text must not be longer than 2000 characters (it has 2001)", error.Message);
+    }
+
+    [Fact]
+    public void FieldNames_SameKeysInBothLanguages()
+    {
+        Assert.Equal(ErrorCatalogue.FieldNamesEn.Keys.Order(), ErrorCatalogue.FieldNamesZhCn.Keys.Order());
+    }
+
+    [Fact]
     public void Format_UnknownCode_FallsBackToCodeAndArguments()
     {
         var text = ErrorCatalogue.Format("no.such.code", "en", ["a", "b"]);
