@@ -1,0 +1,61 @@
+namespace Grains.Abstractions.Appeals;
+
+/// <summary>Who acts on an appeal, in which role, for which unit and through which channel.</summary>
+/// <param name="Id">The person's or system's stable id.</param>
+/// <param name="Role">The role the person acts in.</param>
+/// <param name="Unit">The department, town or enterprise the person acts for, when the role has one.</param>
+/// <param name="Channel">Where the action came from.</param>
+public sealed record AppealActor(string Id, ActorRole Role, string? Unit, ActionChannel Channel);
+
+/// <summary>The roles that act on appeals.</summary>
+public enum ActorRole
+{
+    /// <summary>企业: the enterprise that raised the appeal.</summary>
+    Enterprise,
+
+    /// <summary>服务中心调度员: a dispatcher of the district service centre.</summary>
+    Dispatcher,
+
+    /// <summary>部门经办人: a handler in a department.</summary>
+    DepartmentHandler,
+
+    /// <summary>镇街中心: a town centre or service station.</summary>
+    TownCentre,
+
+    /// <summary>包联干部: a package official.</summary>
+    PackageOfficial,
+
+    /// <summary>区领导: a district leader.</summary>
+    DistrictLeader,
+
+    /// <summary>系统: automatic actions such as reminders.</summary>
+    System,
+}
+
+/// <summary>Where an action on an appeal came from: an intake channel, the workbench, a phone, or the system itself.</summary>
+public enum ActionChannel
+{
+    /// <summary>12345 政务服务热线.</summary>
+    Hotline12345,
+
+    /// <summary>线上平台/手机应用.</summary>
+    Online,
+
+    /// <summary>服务中心窗口.</summary>
+    ServiceWindow,
+
+    /// <summary>包联干部走访.</summary>
+    OfficialVisit,
+
+    /// <summary>远程视频帮办.</summary>
+    RemoteVideo,
+
+    /// <summary>工作台: the browser workbench.</summary>
+    Workbench,
+
+    /// <summary>移动端: a phone.</summary>
+    Mobile,
+
+    /// <summary>系统: automatic.</summary>
+    System,
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+
+namespace Grains.Abstractions.Appeals;
+
+/// <summary>One entry of an appeal's append-only history, chained to the one before by its hash.</summary>
+/// <param name="Sequence">Position in the history, from 0.</param>
+/// <param name="AppealId">The appeal.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="ActorId">Who did it.</param>
+/// <param name="ActorRole">In which role.</param>
+/// <param name="Channel">Through which channel.</param>
+/// <param name="At">When.</param>
+/// <param name="Payload">The details, as named text values.</param>
+/// <param name="PreviousHash">The hash of the event before (64 zeros for the first).</param>
+/// <param name="Hash">SHA-256 over this event's canonical form, previous hash included.</param>
+public sealed record AppealEvent(
+    long Sequence,
+    string AppealId,
+    AppealEventKind Kind,
+    string ActorId,
+    ActorRole ActorRole,
+    ActionChannel Channel,
+    DateTimeOffset At,
+    ImmutableArray<PayloadField> Payload,
+    string PreviousHash,
+    string Hash)
+{
+    /// <summary>The value of a payload field, or null when the event has none of that name.</summary>
+    public string? Field(string name)
+    {
+        foreach (var field in Payload)
+        {
+            if (field.Name == name)
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One named detail of an appeal event.</summary>
+/// <param name="Name">The detail's name, for example <c>department</c>.</param>
+/// <param name="Value">Its value as text.</param>
+public sealed record PayloadField(string Name, string Value);
+
+/// <summary>What happened to an appeal.</summary>
+public enum AppealEventKind
+{
+    /// <summary>受理: accepted.</summary>
+    Accepted,
+
+    /// <summary>分流: routed to a department.</summary>
+    Routed,
+
+    /// <summary>分流异议: the department objected to the routing.</summary>
+    RoutingObjected,
+
+    /// <summary>签收办理: the department took it over.</summary>
+    TakenOver,
+
+    /// <summary>反馈: replied with evidence.</summary>
+    Replied,
+
+    /// <summary>评价: the enterprise rated.</summary>
+    Rated,
+
+    /// <summary>差评核实: a bad rating was verified.</summary>
+    DissatisfactionVerified,
+
+    /// <summary>回访: revisited after rework.</summary>
+    Revisited,
+
+    /// <summary>销号: closed.</summary>
+    Closed,
+
+    /// <summary>督办: supervised by the centre.</summary>
+    Supervised,
+
+    /// <summary>成立专班: a task force was formed.</summary>
+    TaskForceFormed,
+
+    /// <summary>升级: escalated a level.</summary>
+    Escalated,
+
+    /// <summary>关联重复: linked to a duplicate.</summary>
+    DuplicateLinked,
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Grains.Abstractions.Geo;
+using Grains.Abstractions.Sla;
+
+namespace Grains.Abstractions.Appeals;
+
+/// <summary>What is recorded when an appeal is accepted (受理).</summary>
+/// <param name="Id">The appeal's id.</param>
+/// <param name="EnterpriseCreditCode">The enterprise's unified social credit code.</param>
+/// <param name="TownCode">The town whose grid the enterprise is in.</param>
+/// <param name="Channel">The intake channel.</param>
+/// <param name="Category">The category code, for example <c>finance</c>.</param>
+/// <param name="Priority">How urgent it is.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Text">The appeal in the enterprise's words.</param>
+public sealed record AppealIntake(
+    string Id,
+    string EnterpriseCreditCode,
+    string TownCode,
+    AppealChannel Channel,
+    string Category,
+    AppealPriority Priority,
+    string Title,
+    string Text)
+{
+    /// <summary>Files attached at intake.</summary>
+    public ImmutableArray<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>Where the problem is, when it has a place.</summary>
+    public GeoPoint? Location { get; init; }
+
+    /// <summary>The key project the problem was raised on, if any.</summary>
+    public string? ProjectId { get; init; }
+
+    /// <summary>A deadline set by the dispatcher instead of the category's; it must be in the future.</summary>
+    public DateTimeOffset? RequestedDeadline { get; init; }
+}

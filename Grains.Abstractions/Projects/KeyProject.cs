@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Grains.Abstractions.Geo;
+
+namespace Grains.Abstractions.Projects;
+
+/// <summary>A key construction or investment project (重点项目). Amounts are in 万元 (ten thousand yuan).</summary>
+/// <param name="Id">The project's id.</param>
+/// <param name="Name">The project's name.</param>
+/// <param name="OwnerCreditCode">The owner enterprise's credit code.</param>
+/// <param name="StewardOfficialId">The project steward (项目管家).</param>
+/// <param name="TownCode">The town it is built in.</param>
+/// <param name="Stage">The current stage.</param>
+/// <param name="StartDate">When the project started (its registration in the key project list); nothing is done before it.</param>
+/// <param name="TotalInvestment">The total planned investment.</param>
+/// <param name="Year">The year the annual figures refer to.</param>
+/// <param name="PlannedAnnualInvestment">Investment planned for <paramref name="Year"/> (年度计划投资).</param>
+/// <param name="CompletedAnnualInvestment">Investment completed so far in <paramref name="Year"/> (已完成投资).</param>
+public sealed record KeyProject(
+    string Id,
+    string Name,
+    string OwnerCreditCode,
+    string StewardOfficialId,
+    string TownCode,
+    ProjectStage Stage,
+    DateOnly StartDate,
+    decimal TotalInvestment,
+    int Year,
+    decimal PlannedAnnualInvestment,
+    decimal CompletedAnnualInvestment)
+{
+    /// <summary>The milestones (节点) with planned and actual dates.</summary>
+    public ImmutableArray<ProjectMilestone> Milestones { get; init; } = [];
+
+    /// <summary>Where the project is.</summary>
+    public GeoPoint? Location { get; init; }
+}
+
+/// <summary>A project milestone (节点).</summary>
+/// <param name="Name">What is reached, for example 主体结构封顶.</param>
+/// <param name="Planned">When it is planned.</param>
+/// <param name="Actual">When it was actually reached, once it was.</param>
+public sealed record ProjectMilestone(string Name, DateOnly Planned, DateOnly? Actual);
+
+/// <summary>Investment completion against time-schedule progress (投资完成率 vs 时序进度).</summary>
+/// <param name="CompletionRate">Completed ÷ planned annual investment (1 = 100 %).</param>
+/// <param name="TimeProgress">Elapsed share of the year (时序进度).</param>
+/// <param name="DifferencePoints">Completion minus time progress, in percentage points (positive = ahead).</param>
+/// <param name="OnSchedule">Whether completion is at least the time progress.</param>
+public sealed record ScheduleProgress(decimal CompletionRate, decimal TimeProgress, decimal DifferencePoints, bool OnSchedule);

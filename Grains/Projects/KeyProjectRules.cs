@@ -1,0 +1,141 @@
+using Grains.Abstractions.Errors;
+using Grains.Abstractions.Projects;
+using Grains.Common;
+
+namespace Grains.Projects;
+
+/// <summary>
+/// The rules of a key project. Stages move forward one at a time so no milestone is skipped. Three backward moves
+/// are allowed, each with a reason, because each undoes paperwork, not work on the ground:
+/// 签约 → 洽谈 (the agreement was cancelled and is renegotiated), 审批 → 签约 (an approval was refused and the plan is
+/// reworked under the signed agreement), 开工 → 审批 (work was stopped to complete missing permits, 停工补办).
+/// From 建设 on nothing moves back: built work and production cannot be undone; a wrong entry is corrected by an
+/// administrator, not by the steward.
+/// </summary>
+internal sealed class KeyProjectRules(TimeProvider clock, TimeSpan utcOffset)
+{
+    public const int MaxNameLength = 100;
+    public const int MaxReasonLength = 500;
+
+    public static bool IsAllowedMove(ProjectStage from, ProjectStage to) =>
+        to == from + 1 || IsAllowedBackwardMove(from, to);
+
+    public static bool IsAllowedBackwardMove(ProjectStage from, ProjectStage to) => (from, to) is
+        (ProjectStage.Signed, ProjectStage.Negotiation)
+        or (ProjectStage.Approval, ProjectStage.Signed)
+        or (ProjectStage.Started, ProjectStage.Approval);
+
+    public KeyProject Create(KeyProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        TextRules.Require(project.Name, "field.name", MaxNameLength);
+        CheckAmount("field.total-investment", project.TotalInvestment, null);
+        CheckAmount("field.planned-annual-investment", project.PlannedAnnualInvestment, project.TotalInvestment);
+        CheckAmount("field.completed-investment", project.CompletedAnnualInvestment, project.TotalInvestment);
+        return project with { Name = project.Name.Trim() };
+    }
+
+    public KeyProject MoveStage(KeyProject project, ProjectStage to, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (!IsAllowedMove(project.Stage, to))
+        {
+            throw new DomainException(ErrorCodes.ProjectStageMoveNotAllowed, project.Stage, to);
+        }
+
+        if (to < project.Stage && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException(ErrorCodes.ProjectStageReasonRequired);
+        }
+
+        TextRules.Optional(reason, "field.reason", MaxReasonLength);
+        return project with { Stage = to };
+    }
+
+    public KeyProject PlanMilestone(KeyProject project, string name, DateOnly planned)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var milestoneName = TextRules.Require(name, "field.name", MaxNameLength);
+        var index = IndexOf(project, milestoneName);
+        return index >= 0
+            ? project with { Milestones = project.Milestones.SetItem(index, project.Milestones[index] with { Planned = planned }) }
+            : project with { Milestones = project.Milestones.Add(new ProjectMilestone(milestoneName, planned, null)) };
+    }
+
+    public KeyProject CompleteMilestone(KeyProject project, string name, DateOnly actual)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var index = IndexOf(project, name);
+        if (index < 0)
+        {
+            throw new DomainException(ErrorCodes.ProjectMilestoneUnknown, name);
+        }
+
+        if (actual < project.StartDate)
+        {
+            throw new DomainException(ErrorCodes.ProjectMilestoneBeforeStart, name, Day(actual), Day(project.StartDate));
+        }
+
+        if (actual > Today())
+        {
+            throw new DomainException(ErrorCodes.ProjectMilestoneInFuture, name, Day(actual));
+        }
+
+        return project with { Milestones = project.Milestones.SetItem(index, project.Milestones[index] with { Actual = actual }) };
+    }
+
+    public KeyProject PlanYear(KeyProject project, int year, decimal plannedAnnual)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        CheckAmount("field.planned-annual-investment", plannedAnnual, project.TotalInvestment);
+        return project with { Year = year, PlannedAnnualInvestment = plannedAnnual, CompletedAnnualInvestment = year == project.Year ? project.CompletedAnnualInvestment : 0m };
+    }
+
+    public KeyProject RecordInvestment(KeyProject project, decimal completedThisYear)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        CheckAmount("field.completed-investment", completedThisYear, project.TotalInvestment);
+        return project with { CompletedAnnualInvestment = completedThisYear };
+    }
+
+    public ScheduleProgress Progress(KeyProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var today = Today();
+        // A past year is judged at its end; a future year has not started.
+        var asOf = today.Year == project.Year ? today
+            : today.Year > project.Year ? new DateOnly(project.Year, 12, 31)
+            : new DateOnly(project.Year, 1, 1).AddDays(-1);
+        return ProjectSchedule.Evaluate(project.PlannedAnnualInvestment, project.CompletedAnnualInvestment, asOf, project.Year);
+    }
+
+    private static int IndexOf(KeyProject project, string name)
+    {
+        for (var i = 0; i < project.Milestones.Length; i++)
+        {
+            if (project.Milestones[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(utcOffset).DateTime);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void CheckAmount(string field, decimal amount, decimal? total)
+    {
+        if (amount < 0m)
+        {
+            throw new DomainException(ErrorCodes.ProjectInvestmentNegative, field);
+        }
+
+        if (amount > total)
+        {
+            throw new DomainException(ErrorCodes.ProjectInvestmentAboveTotal, field, amount, total);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Grains.Tests;
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+
+    public void Advance(TimeSpan by) => Now += by;
+}
