@@ -11,8 +11,6 @@ namespace Silo.Runtime;
 internal sealed class ReminderService(IReminderTable table, Catalog catalog, SiloRuntime runtime) : IAsyncDisposable
 {
     // Fields rather than captured parameters: the nested ScheduledReminder reads them through its owner.
-    private readonly Catalog catalog = catalog;
-    private readonly SiloRuntime runtime = runtime;
     private readonly ConcurrentDictionary<(GrainId, string), ScheduledReminder> _scheduled = new();
 
     public int Count => _scheduled.Count;
