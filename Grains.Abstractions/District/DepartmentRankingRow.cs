@@ -1,0 +1,14 @@
+namespace Grains.Abstractions.District;
+
+/// <summary>One department's line in the public ranking (考核晾晒).</summary>
+/// <param name="Rank">1 for the best department.</param>
+/// <param name="DepartmentCode">The department's key.</param>
+/// <param name="NameZh">Its Chinese name.</param>
+/// <param name="NameEn">Its English name.</param>
+/// <param name="Open">Appeals it is handling now.</param>
+/// <param name="Overdue">Of those, how many are red.</param>
+/// <param name="Closed">Appeals it closed this year.</param>
+/// <param name="OnTimeRate">Share closed on time, 0..1.</param>
+/// <param name="SatisfactionRate">Share rated 满意 or 基本满意, 0..1.</param>
+public sealed record DepartmentRankingRow(
+    int Rank, string DepartmentCode, string NameZh, string NameEn, int Open, int Overdue, int Closed, double OnTimeRate, double SatisfactionRate);

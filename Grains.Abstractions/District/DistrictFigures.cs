@@ -1,0 +1,63 @@
+namespace Grains.Abstractions.District;
+
+/// <summary>The figures the command-centre wall shows for the district or one town, kept up to date
+/// incrementally from grain events.</summary>
+/// <param name="ScopeCode">The district code, or a town code for a town's figures.</param>
+/// <param name="At">When these figures were last changed.</param>
+/// <param name="AppealsReceived">Appeals received this year (受理).</param>
+/// <param name="AppealsClosed">Appeals closed (销号) this year.</param>
+/// <param name="AppealsClosedOnTime">Closed appeals that were closed before their deadline.</param>
+/// <param name="AppealsRated">Closed appeals the enterprise rated (好差评).</param>
+/// <param name="AppealsSatisfied">Rated appeals rated 满意 or 基本满意.</param>
+/// <param name="OpenGreen">Open appeals whose light is green (on time).</param>
+/// <param name="OpenYellow">Open appeals whose light is yellow (near the deadline).</param>
+/// <param name="OpenRed">Open appeals whose light is red (overdue).</param>
+/// <param name="Enterprises">Enterprises (市场主体) in scope.</param>
+/// <param name="PackagedEnterprises">Enterprises with at least one package official (包联).</param>
+/// <param name="Projects">Key projects (重点项目) in scope.</param>
+/// <param name="ProjectsBehindSchedule">Key projects whose investment completion trails 时序进度.</param>
+/// <param name="PlannedInvestment">Planned annual investment of the key projects, in 万元.</param>
+/// <param name="CompletedInvestment">Investment completed this year, in 万元.</param>
+/// <param name="ScheduleProgress">时序进度: the elapsed share of the year, 0..1.</param>
+public sealed record DistrictFigures(
+    string ScopeCode,
+    DateTimeOffset At,
+    int AppealsReceived,
+    int AppealsClosed,
+    int AppealsClosedOnTime,
+    int AppealsRated,
+    int AppealsSatisfied,
+    int OpenGreen,
+    int OpenYellow,
+    int OpenRed,
+    int Enterprises,
+    int PackagedEnterprises,
+    int Projects,
+    int ProjectsBehindSchedule,
+    decimal PlannedInvestment,
+    decimal CompletedInvestment,
+    double ScheduleProgress)
+{
+    /// <summary>办结率: closed ÷ received.</summary>
+    public double ClosureRate => Ratio(AppealsClosed, AppealsReceived);
+
+    /// <summary>按时办结率: closed on time ÷ closed.</summary>
+    public double OnTimeRate => Ratio(AppealsClosedOnTime, AppealsClosed);
+
+    /// <summary>满意率: satisfied ÷ rated.</summary>
+    public double SatisfactionRate => Ratio(AppealsSatisfied, AppealsRated);
+
+    /// <summary>包联覆盖率: packaged ÷ enterprises.</summary>
+    public double PackagingCoverage => Ratio(PackagedEnterprises, Enterprises);
+
+    /// <summary>投资完成率: completed ÷ planned annual investment.</summary>
+    public double InvestmentCompletion => PlannedInvestment == 0 ? 0 : (double)(CompletedInvestment / PlannedInvestment);
+
+    /// <summary>Investment completion minus 时序进度, in percentage points (positive: ahead of schedule).</summary>
+    public double InvestmentLeadPoints => (InvestmentCompletion - ScheduleProgress) * 100;
+
+    /// <summary>Open appeals of every light.</summary>
+    public int OpenAppeals => OpenGreen + OpenYellow + OpenRed;
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}

@@ -1,0 +1,32 @@
+using Grains.Abstractions.Towns;
+using Silo;
+
+namespace Grains.Abstractions.District;
+
+/// <summary>The district (区) as the wall sees it; keyed by the district code.</summary>
+public interface IDistrictGrain : IGrainWithStringKey
+{
+    /// <summary>The district's name, centre and whether it is demo data.</summary>
+    [ReadOnly]
+    Task<DistrictProfile> GetProfile();
+
+    /// <summary>The district's figures now.</summary>
+    [ReadOnly]
+    Task<DistrictFigures> GetFigures();
+
+    /// <summary>Each town's figures now, for the town ranking and the map colours.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DistrictFigures>> GetTownFigures();
+
+    /// <summary>The towns with their boundaries, for the map.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<TownProfile>> GetTowns();
+
+    /// <summary>The department ranking (考核晾晒), best first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DepartmentRankingRow>> GetDepartmentRanking();
+
+    /// <summary>The key projects as map markers; all towns when <paramref name="townCode"/> is null.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode);
+}
