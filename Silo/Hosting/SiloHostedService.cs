@@ -37,9 +37,9 @@ internal sealed partial class SiloHostedService(
         await reminders.DisposeAsync();
         try
         {
-            await catalog.DeactivateAllAsync(options.Value.DeactivationTimeout);
+            await catalog.DeactivateAllAsync(cancellationToken);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
             LogDeactivationTimeout(logger, catalog.Count);
         }

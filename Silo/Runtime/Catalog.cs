@@ -52,8 +52,9 @@ internal sealed class Catalog
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
 
-    /// <summary>Deactivates everything (host shutdown) and waits, up to the timeout, for it to finish.</summary>
-    public async Task DeactivateAllAsync(TimeSpan timeout)
+    /// <summary>Deactivates everything (host shutdown) and waits until it has finished or the host's
+    /// shutdown token fires; an activation still busy then is abandoned.</summary>
+    public async Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
@@ -63,7 +64,7 @@ internal sealed class Catalog
             activation.Deactivate(reason);
         }
 
-        await Task.WhenAll(all.Select(a => a.Deactivated)).WaitAsync(timeout, Runtime.TimeProvider).ConfigureAwait(false);
+        await Task.WhenAll(all.Select(a => a.Deactivated)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deactivates the activations that have been idle for at least <paramref name="age"/>.</summary>

@@ -40,6 +40,9 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         builder.Services.AddSingleton(probe ?? new Probe());
+
+        // A grain stuck in a call must not hang the test run at shutdown.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.AddSilo(typeof(Probe).Assembly);
         if (configure is not null)
         {

@@ -100,6 +100,7 @@ public abstract class GrainRuntimeTests(DatabaseProvider provider) : IAsyncLifet
 
         Assert.Contains("ping/4001", error.Message);
         Assert.Contains("Hang", error.Message);
+        silo.Probe.Record("release-hang");
     }
 
     [Fact]

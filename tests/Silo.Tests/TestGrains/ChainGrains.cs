@@ -27,7 +27,7 @@ public interface IPingGrain : IGrainWithIntegerKey
 
     Task<int> Ping();
 
-    /// <summary>Never completes unless released: for the timeout test.</summary>
+    /// <summary>Completes only when the test releases the probe's "release-hang" signal: for the timeout test.</summary>
     Task<int> Hang();
 }
 
@@ -55,7 +55,11 @@ public sealed class PingGrain(Probe probe) : Grain, IPingGrain
 
     public Task<int> Ping() => Task.FromResult(1);
 
-    public Task<int> Hang() => new TaskCompletionSource<int>().Task;
+    public async Task<int> Hang()
+    {
+        await probe.WhenReleased("release-hang");
+        return 0;
+    }
 }
 
 public interface IReentrantPingGrain : IGrainWithIntegerKey

@@ -24,6 +24,9 @@ public sealed class Probe
     /// <summary>Completes when <paramref name="evt"/> has been recorded (also if it already was).</summary>
     public Task WhenRecorded(string evt) => Signal(evt).Task.WaitAsync(TimeSpan.FromSeconds(20));
 
+    /// <summary>Waits, without a time limit, until the test calls <see cref="Record"/> with <paramref name="evt"/>.</summary>
+    public Task WhenReleased(string evt) => Signal(evt).Task;
+
     private TaskCompletionSource Signal(string evt) =>
         _signals.GetOrAdd(evt, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
