@@ -23,4 +23,4 @@ app.UseAntiforgery();
 app.MapDashboard();
 app.MapLiveUpdates();
 
-app.Run();
+return app.RunOrExplain();
