@@ -79,6 +79,9 @@ internal sealed class Request<T>(
     private Task<T> Execute()
     {
         var activation = Target ?? throw new InvalidOperationException("The request has no target activation.");
+        // The grain method's awaits capture the extended chain; restoring it afterwards matters when the
+        // turn ran inline on the caller's thread, whose context must not keep this grain in its chain.
+        var callerChain = CallChain.Current;
         CallChain.Current = new CallChain(activation.GrainId, Chain);
         try
         {
@@ -87,6 +90,10 @@ internal sealed class Request<T>(
         catch (Exception exception)
         {
             return Task.FromException<T>(exception);
+        }
+        finally
+        {
+            CallChain.Current = callerChain;
         }
     }
 
