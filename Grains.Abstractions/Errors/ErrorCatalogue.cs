@@ -53,6 +53,13 @@ public static class ErrorCatalogue
         [ErrorCodes.ProjectInvestmentAboveTotal] = "{0}（{1}万元）不能超过总投资（{2}万元）",
         [ErrorCodes.OfficialUnknown] = "未知的包联干部：{0}",
         [ErrorCodes.EnterpriseUnknown] = "未知的企业：{0}",
+        [ErrorCodes.AppealUnknown] = "未知的诉求：{0}",
+        [ErrorCodes.AppealExists] = "诉求{0}已受理，不能重复受理",
+        [ErrorCodes.ProjectUnknown] = "未知的重点项目：{0}",
+        [ErrorCodes.StationUnknown] = "服务驿站{0}不属于镇街{1}",
+        [ErrorCodes.VisitInFuture] = "走访日期{0}晚于今天",
+        [ErrorCodes.KeyMismatch] = "编号{0}与记录编号{1}不一致",
+        [ErrorCodes.DistrictUnknown] = "区{0}尚未设置",
         [ErrorCodes.DemoSizesInvalid] = "演示数据规模无效：{0}",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -97,6 +104,13 @@ public static class ErrorCatalogue
         [ErrorCodes.ProjectInvestmentAboveTotal] = "{0} ({1} ten-thousand yuan) cannot exceed the total investment ({2})",
         [ErrorCodes.OfficialUnknown] = "Unknown package official: {0}",
         [ErrorCodes.EnterpriseUnknown] = "Unknown enterprise: {0}",
+        [ErrorCodes.AppealUnknown] = "Unknown appeal: {0}",
+        [ErrorCodes.AppealExists] = "Appeal {0} has already been accepted",
+        [ErrorCodes.ProjectUnknown] = "Unknown key project: {0}",
+        [ErrorCodes.StationUnknown] = "Service station {0} is not part of town {1}",
+        [ErrorCodes.VisitInFuture] = "The visit date {0} is after today",
+        [ErrorCodes.KeyMismatch] = "The key {0} differs from the record's own key {1}",
+        [ErrorCodes.DistrictUnknown] = "District {0} has not been set up",
         [ErrorCodes.DemoSizesInvalid] = "Invalid demo data sizes: {0}",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -114,6 +128,9 @@ public static class ErrorCatalogue
         ["field.planned-annual-investment"] = "年度计划投资",
         ["field.completed-investment"] = "已完成投资",
         ["field.name"] = "名称",
+        ["field.industry"] = "所属行业",
+        ["field.unit"] = "所在单位",
+        ["field.service-item"] = "服务事项",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Names of the fields error arguments refer to (<c>field.*</c>), in English.</summary>
@@ -130,6 +147,9 @@ public static class ErrorCatalogue
         ["field.planned-annual-investment"] = "The planned annual investment",
         ["field.completed-investment"] = "The completed investment",
         ["field.name"] = "The name",
+        ["field.industry"] = "The industry",
+        ["field.unit"] = "The unit",
+        ["field.service-item"] = "The service item",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The text of a code in a language (<c>en…</c> gives English, anything else Chinese), with its arguments filled in.</summary>

@@ -86,6 +86,21 @@ public static class ErrorCodes
     /// <summary>The enterprise is not known.</summary>
     public const string EnterpriseUnknown = "packaging.enterprise.unknown";
 
+    /// <summary>No appeal has this id.</summary>
+    public const string AppealUnknown = "appeal.unknown";
+    /// <summary>An appeal with this id was already accepted.</summary>
+    public const string AppealExists = "appeal.exists";
+    /// <summary>No key project has this id.</summary>
+    public const string ProjectUnknown = "project.unknown";
+    /// <summary>The service station is not part of the town.</summary>
+    public const string StationUnknown = "town.station.unknown";
+    /// <summary>A visit was recorded for a day after today.</summary>
+    public const string VisitInFuture = "official.visit.in-future";
+    /// <summary>The record's own key differs from the key it is stored under.</summary>
+    public const string KeyMismatch = "record.key-mismatch";
+    /// <summary>The district has not been set up.</summary>
+    public const string DistrictUnknown = "district.unknown";
+
     /// <summary>The demo generator sizes are not usable.</summary>
     public const string DemoSizesInvalid = "demo.sizes.invalid";
 }

@@ -101,13 +101,14 @@ internal sealed class KeyProjectRules(TimeProvider clock, TimeSpan utcOffset)
     public ScheduleProgress Progress(KeyProject project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var today = Today();
-        // A past year is judged at its end; a future year has not started.
-        var asOf = today.Year == project.Year ? today
-            : today.Year > project.Year ? new DateOnly(project.Year, 12, 31)
-            : new DateOnly(project.Year, 1, 1).AddDays(-1);
-        return ProjectSchedule.Evaluate(project.PlannedAnnualInvestment, project.CompletedAnnualInvestment, asOf, project.Year);
+        return ProjectSchedule.Evaluate(project.PlannedAnnualInvestment, project.CompletedAnnualInvestment, JudgedOn(Today(), project.Year), project.Year);
     }
+
+    /// <summary>The day a year's figures are judged on: today in that year; a past year at its end; a future year has not started.</summary>
+    public static DateOnly JudgedOn(DateOnly today, int year) =>
+        today.Year == year ? today
+        : today.Year > year ? new DateOnly(year, 12, 31)
+        : new DateOnly(year, 1, 1).AddDays(-1);
 
     private static int IndexOf(KeyProject project, string name)
     {

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Grains.Abstractions.Departments;
+using Grains.Abstractions.Figures;
+using Grains.Abstractions.Towns;
+using Silo;
+
+namespace Grains.Abstractions.District;
+
+/// <summary>Setting up the district and keeping its figures; the same grain as <see cref="IDistrictGrain"/>, keyed by the district code.</summary>
+public interface IDistrictAdministrationGrain : IGrainWithStringKey
+{
+    /// <summary>Sets up the district with its towns and departments (and sets each of them up).</summary>
+    Task Define(DistrictProfile profile, ImmutableArray<TownProfile> towns, ImmutableArray<DepartmentProfile> departments);
+
+    /// <summary>The departments appeals are routed to.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<DepartmentProfile>> GetDepartments();
+
+    /// <summary>When the figures were last recounted from the read model, or null when never.</summary>
+    [ReadOnly]
+    Task<DateTimeOffset?> GetRecountedAt();
+
+    /// <summary>Applies an entity's change of counters (before → after); sent by entity grains.</summary>
+    Task ApplyCounts(FigureCounts before, FigureCounts after);
+
+    /// <summary>Applies a key project's change (null before: new; null after: gone); sent by project grains.</summary>
+    Task ApplyProject(ProjectFigure? before, ProjectFigure? after);
+
+    /// <summary>Recounts the district's, its towns' and its departments' figures from the read model (repair, and after a bulk load).</summary>
+    Task<DistrictFigures> Recount();
+}

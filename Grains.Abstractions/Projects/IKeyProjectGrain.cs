@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Grains.Abstractions.Appeals;
+using Silo;
+
+namespace Grains.Abstractions.Projects;
+
+/// <summary>One key project (重点项目), keyed by its id; updated by its steward (项目管家).</summary>
+public interface IKeyProjectGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the project; the owner enterprise, the steward and the town must exist.</summary>
+    Task<KeyProject> Register(KeyProject project);
+
+    /// <summary>The project, or null when never registered.</summary>
+    [ReadOnly]
+    Task<KeyProject?> GetProject();
+
+    /// <summary>Investment completion against 时序进度 today.</summary>
+    [ReadOnly]
+    Task<ScheduleProgress> GetProgress();
+
+    /// <summary>Moves the project to another stage; moving back needs a reason.</summary>
+    Task<KeyProject> MoveStage(ProjectStage to, string? reason);
+
+    /// <summary>Plans a milestone (节点) or changes its planned date.</summary>
+    Task<KeyProject> PlanMilestone(string name, DateOnly planned);
+
+    /// <summary>Records the day a milestone was actually reached.</summary>
+    Task<KeyProject> CompleteMilestone(string name, DateOnly actual);
+
+    /// <summary>Sets the planned investment of a year (年度计划投资).</summary>
+    Task<KeyProject> PlanYear(int year, decimal plannedAnnualInvestment);
+
+    /// <summary>Records the investment completed so far this year (已完成投资).</summary>
+    Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment);
+
+    /// <summary>Raises a blocking problem; it becomes an appeal linked to the project.</summary>
+    Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor);
+
+    /// <summary>The appeals raised on this project.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<string>> GetAppeals();
+}

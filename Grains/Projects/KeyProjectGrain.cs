@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Grains.Abstractions.Appeals;
+using Grains.Abstractions.District;
+using Grains.Abstractions.Enterprises;
+using Grains.Abstractions.Errors;
+using Grains.Abstractions.Figures;
+using Grains.Abstractions.Officials;
+using Grains.Abstractions.Projects;
+using Grains.Abstractions.Towns;
+using Grains.Appeals;
+using Grains.Common;
+using Grains.Figures;
+using Grains.Hosting;
+using Grains.ReadModels;
+using Silo;
+using Silo.Streams;
+
+namespace Grains.Projects;
+
+internal sealed record KeyProjectState
+{
+    public KeyProject? Project { get; init; }
+
+    public string? DistrictCode { get; init; }
+
+    public ImmutableArray<string> Appeals { get; init; } = [];
+
+    /// <summary>What the aggregators last received for this project.</summary>
+    public ProjectFigure? Counted { get; init; }
+}
+
+/// <summary>A key project kept by its steward. Changes go to the district's and town's project figures (project →
+/// aggregators); problems become appeals (project → appeal); nothing calls back.</summary>
+internal sealed class KeyProjectGrain(
+    [PersistentState("project")] IPersistentState<KeyProjectState> state,
+    KeyProjectRules rules,
+    AppealLifecycle lifecycle,
+    ReadModelWriter readModel,
+    IChangeFeed feed,
+    DistrictClock clock) : Grain, IKeyProjectGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Project is null ? Task.CompletedTask : readModel.UpsertAsync(Row(state.State));
+
+    public async Task<KeyProject> Register(KeyProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        Validation.SameKey(GetPrimaryKeyString(), project.Id);
+        var created = rules.Create(project with { Milestones = project.Milestones.IsDefault ? [] : project.Milestones });
+        Validation.Location(created.Location);
+        _ = await GrainFactory.GetGrain<IEnterpriseGrain>(created.OwnerCreditCode ?? string.Empty).GetProfile()
+            ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, created.OwnerCreditCode);
+        _ = await GrainFactory.GetGrain<IOfficialGrain>(created.StewardOfficialId ?? string.Empty).GetProfile()
+            ?? throw new DomainException(ErrorCodes.OfficialUnknown, created.StewardOfficialId);
+        var town = await GrainFactory.GetGrain<ITownGrain>(created.TownCode ?? string.Empty).GetProfile()
+            ?? throw new DomainException(ErrorCodes.TownUnknown, created.TownCode);
+        await CommitAsync(state.State with { Project = created, DistrictCode = town.DistrictCode }, DistrictEventKind.ProjectUpdated);
+        return created;
+    }
+
+    public Task<KeyProject?> GetProject() => Task.FromResult(state.State.Project);
+
+    public Task<ScheduleProgress> GetProgress() => Task.FromResult(rules.Progress(Require()));
+
+    public Task<KeyProject> MoveStage(ProjectStage to, string? reason) =>
+        ChangeAsync(p => rules.MoveStage(p, to, reason), DistrictEventKind.ProjectStageChanged);
+
+    public Task<KeyProject> PlanMilestone(string name, DateOnly planned) =>
+        ChangeAsync(p => rules.PlanMilestone(p, name, planned), DistrictEventKind.ProjectUpdated);
+
+    public Task<KeyProject> CompleteMilestone(string name, DateOnly actual) =>
+        ChangeAsync(p => rules.CompleteMilestone(p, name, actual), DistrictEventKind.ProjectUpdated);
+
+    public Task<KeyProject> PlanYear(int year, decimal plannedAnnualInvestment) =>
+        ChangeAsync(p => rules.PlanYear(p, year, plannedAnnualInvestment), DistrictEventKind.ProjectUpdated);
+
+    public Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment) =>
+        ChangeAsync(p => rules.RecordInvestment(p, completedAnnualInvestment), DistrictEventKind.ProjectUpdated);
+
+    public async Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var project = Require();
+        ProblemRules.Check(problem, lifecycle);
+        var owner = await GrainFactory.GetGrain<IEnterpriseGrain>(project.OwnerCreditCode).GetProfile()
+            ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, project.OwnerCreditCode);
+        var id = string.Create(CultureInfo.InvariantCulture, $"{project.Id}-q{state.State.Appeals.Length + 1:D3}");
+        // The project's own place, not the owner's office, is where the problem is.
+        var located = problem with { Location = problem.Location ?? project.Location };
+        var receipt = await ProblemRules.RaiseAsync(GrainFactory, id, located, owner with { TownCode = project.TownCode },
+            AppealChannel.OfficialVisit, project.Id, actor);
+        await state.WriteAsync(state.State with { Appeals = state.State.Appeals.Add(id) });
+        return receipt;
+    }
+
+    public Task<ImmutableArray<string>> GetAppeals() => Task.FromResult(state.State.Appeals);
+
+    private KeyProject Require() => state.State.Project ?? throw new DomainException(ErrorCodes.ProjectUnknown, GetPrimaryKeyString());
+
+    private async Task<KeyProject> ChangeAsync(Func<KeyProject, KeyProject> change, DistrictEventKind kind)
+    {
+        var next = change(Require());
+        await CommitAsync(state.State with { Project = next }, kind);
+        return next;
+    }
+
+    private async Task CommitAsync(KeyProjectState next, DistrictEventKind kind)
+    {
+        var before = state.State;
+        var project = next.Project!;
+        next = next with { Counted = FigureRules.ForProject(project) };
+        await state.WriteAsync(next);
+        await readModel.UpsertAsync(Row(next));
+        await FigureDispatch.SendProjectAsync(GrainFactory, before.Counted is null ? null : before.DistrictCode, before.Counted, next.DistrictCode, next.Counted);
+        feed.Publish(new DistrictEvent(kind, clock.UtcNow, project.TownCode, project.Id, project.Name, project.Location));
+    }
+
+    private ProjectRowSource Row(KeyProjectState s) => new(s.Project!, s.DistrictCode ?? string.Empty, clock.UtcNow);
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Text;
+using Grains.Abstractions.Errors;
+
+namespace Grains.ReadModels;
+
+/// <summary>Builds a WHERE clause from the filters that are set, so no parameter is ever bound as an untyped NULL
+/// (PostgreSQL cannot infer the type of <c>@x IS NULL</c>).</summary>
+internal sealed class SqlFilter
+{
+    public const int MaxLimit = 500;
+
+    private readonly StringBuilder _where = new();
+    private readonly List<(string Name, object Value)> _parameters = [];
+
+    public SqlFilter Equal(string column, object? value)
+    {
+        if (value is not null)
+        {
+            Add($"{column} = @p{_parameters.Count}", value);
+        }
+
+        return this;
+    }
+
+    public SqlFilter Raw(string clause)
+    {
+        _where.Append(_where.Length == 0 ? " WHERE " : " AND ").Append(clause);
+        return this;
+    }
+
+    public SqlFilter Add(string clause, object value)
+    {
+        Raw(clause);
+        _parameters.Add(($"@p{_parameters.Count}", value));
+        return this;
+    }
+
+    public string NextParameter => $"@p{_parameters.Count}";
+
+    public string Where => _where.ToString();
+
+    public void Bind(DbCommand command)
+    {
+        foreach (var (name, value) in _parameters)
+        {
+            command.With(name, value);
+        }
+    }
+
+    public static void CheckPaging(int offset, int limit)
+    {
+        if (offset < 0)
+        {
+            throw new DomainException(ErrorCodes.ValueOutOfRange, "offset", offset);
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw new DomainException(ErrorCodes.ValueOutOfRange, "limit", limit);
+        }
+    }
+}
