@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseDefaultListenUrl("http://127.0.0.1:5080");
 builder.AddSilo(GrainAssemblies.All);
+builder.AddDomain();
 builder.AddDashboardStorage();
 builder.AddDashboardAuth();
 builder.AddDashboardLocalization();

@@ -14,12 +14,13 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"dashboard-tests-{Guid.NewGuid():N}.db");
 
     public DashboardFactory()
-        : this(useKestrel: false)
+        : this(useKestrel: false, withDemoDistrict: false)
     {
     }
 
-    private DashboardFactory(bool useKestrel)
+    private DashboardFactory(bool useKestrel, bool withDemoDistrict)
     {
+        WithDemoDistrictData = withDemoDistrict;
         if (useKestrel)
         {
             // A real HTTP server on a free loopback port: browsers cannot reach TestServer.
@@ -28,7 +29,13 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A factory whose app listens with Kestrel; call <see cref="StartKestrel"/> for its address.</summary>
-    public static DashboardFactory WithKestrel() => new(useKestrel: true);
+    public static DashboardFactory WithKestrel(bool withDemoDistrict = false) => new(useKestrel: true, withDemoDistrict);
+
+    /// <summary>A TestServer factory whose app loads the demo district at start-up (about 3 s).</summary>
+    public static DashboardFactory WithDemoDistrict() => new(useKestrel: false, withDemoDistrict: true);
+
+    /// <summary>Whether the app loads the demo district; most tests need only the accounts.</summary>
+    public bool WithDemoDistrictData { get; }
 
     private string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
@@ -36,6 +43,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
+        builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");
     }
 
     /// <summary>Starts Kestrel and returns the base address it listens on.</summary>
