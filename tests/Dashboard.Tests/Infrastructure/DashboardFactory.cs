@@ -18,6 +18,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
     }
 
+    private Action<IServiceCollection>? configureServices;
+
     private DashboardFactory(bool useKestrel)
     {
         if (useKestrel)
@@ -30,12 +32,21 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>A factory whose app listens with Kestrel; call <see cref="StartKestrel"/> for its address.</summary>
     public static DashboardFactory WithKestrel() => new(useKestrel: true);
 
+    /// <summary>The real app and silo; <paramref name="configure"/> runs after the app's own registrations
+    /// (for a controllable clock, never to replace the grains in an end-to-end test).</summary>
+    public static DashboardFactory WithServices(Action<IServiceCollection> configure, bool useKestrel = false) =>
+        new(useKestrel) { configureServices = configure };
+
     private string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
+        if (configureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
     }
 
     /// <summary>Starts Kestrel and returns the base address it listens on.</summary>
