@@ -150,12 +150,12 @@ function drawRanking(chart, names, series, redCounts) {
       axisLabel: {
         fontSize: size * 0.95,
         color: "#dbeafe",
-        formatter: (value, index) => (redCounts[index] > 0 ? `${value} {red|● ${redCounts[index]}}` : value),
+        formatter: (value, index) => (redCounts[index] > 0 ? `${value}  {red|● ${redCounts[index]}}` : value),
         rich: { red: { color: "#f87171", fontSize: size * 0.85, fontWeight: "bold" } },
       },
     },
     series: series.map(bar),
-  }, { replaceMerge: ["series"] });
+  });
 }
 
 // ---- Map --------------------------------------------------------------------------------------------
@@ -222,7 +222,7 @@ function drawTowns(shapes) {
   townLayer.eachLayer((layer) => layer.bindTooltip(townLabel(layer.feature.properties.code, layer.feature.properties.name),
     { permanent: true, direction: "center", className: "wall-town-label", interactive: false }));
   const bounds = townLayer.getBounds();
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5] });
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5], animate: false });
   else if (state.profile.latitude || state.profile.longitude) map.setView([state.profile.latitude, state.profile.longitude], 11);
 }
 
@@ -286,6 +286,8 @@ function initMap() {
   map = L.map(mapElement, {
     zoomControl: false, attributionControl: false, dragging: false, scrollWheelZoom: false, doubleClickZoom: false,
     boxZoom: false, keyboard: false, touchZoom: false, zoomSnap: 0.1,
+    // Nobody zooms a wall: without animations a resize or a re-fit redraws in one frame.
+    zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
   });
   const tileUrl = mapElement.dataset.tileUrl;
   if (tileUrl) {
@@ -305,7 +307,7 @@ function initMap() {
   new ResizeObserver(() => {
     map.invalidateSize();
     const bounds = townLayer?.getBounds();
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5] });
+    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5], animate: false });
   }).observe(mapElement);
 }
 
