@@ -10,6 +10,7 @@ builder.AddDashboardStorage();
 builder.AddDashboardAuth();
 builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
+builder.AddWall();
 builder.AddDashboardUi();
 
 var app = builder.Build();
@@ -18,10 +19,12 @@ app.UseDashboardErrorHandling();
 app.UseStaticFiles();
 app.UseDashboardLocalization();
 app.UseAuthentication();
+app.UseWallTokens();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapDashboard();
 app.MapLiveUpdates();
+app.MapWall();
 
 return app.RunOrExplain();

@@ -1,12 +1,31 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Dashboard.Wall;
 
 namespace Dashboard.Auth;
 
 /// <summary>Answers browsers with redirects and scripts (hub, htmx, fetch) with plain 401/403, and logs
 /// every refused access, including a cookie that no longer decrypts (tampered or from another key ring).</summary>
-internal sealed class DashboardCookieEvents(ILogger<DashboardCookieEvents> logger) : CookieAuthenticationEvents
+internal sealed class DashboardCookieEvents(WallTokenStore wallTokens, ILogger<DashboardCookieEvents> logger) : CookieAuthenticationEvents
 {
+    /// <summary>A kiosk's cookie counts only while its wall token does: revoking the token ends the session.</summary>
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is not { } principal || !principal.IsKiosk())
+        {
+            return;
+        }
+
+        var tokenId = principal.WallTokenId();
+        if (tokenId is null || !await wallTokens.IsActiveAsync(tokenId, context.HttpContext.RequestAborted))
+        {
+            logger.LogWarning("Refused {Method} {Path}: wall token {TokenId} is revoked or expired (remote {RemoteIp})",
+                context.Request.Method, context.Request.Path, tokenId, context.HttpContext.Connection.RemoteIpAddress);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
         var request = context.Request;

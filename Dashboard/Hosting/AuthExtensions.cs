@@ -1,6 +1,5 @@
 using Dashboard.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Hosting;
@@ -31,9 +30,8 @@ internal static class AuthExtensions
             });
         services.AddAuthorization(options =>
         {
+            // Signed-in by default (fallback policy): an endpoint is public only when it says [AllowAnonymous].
             DashboardPolicies.AddRolePolicies(options);
-            // Signed-in by default: an endpoint is public only when it says [AllowAnonymous].
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = ".CommandCentre.Antiforgery");

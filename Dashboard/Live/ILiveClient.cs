@@ -1,4 +1,5 @@
 using Dashboard.Runtime;
+using Dashboard.Wall;
 
 namespace Dashboard.Live;
 
@@ -7,4 +8,10 @@ public interface ILiveClient
 {
     /// <summary>The silo's runtime figures, to the runtime group, every second.</summary>
     Task Runtime(RuntimeUpdate update);
+
+    /// <summary>One district event, to the wall group, as it happens.</summary>
+    Task WallFeed(WallFeedPush push);
+
+    /// <summary>The district's figures after changes, to the wall group, at most every 250 ms.</summary>
+    Task WallFigures(WallFiguresUpdate update);
 }

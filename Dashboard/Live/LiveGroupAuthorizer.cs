@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Wall;
 
 namespace Dashboard.Live;
 
@@ -17,7 +18,7 @@ public static class LiveGroupAuthorizer
         return group.Kind switch
         {
             LiveGroupKind.Runtime => user.IsInRole(DashboardRoles.Admin),
-            LiveGroupKind.Wall => user.IsInRole(DashboardRoles.Leader) || user.IsInRole(DashboardRoles.Admin),
+            LiveGroupKind.Wall => user.IsInRole(DashboardRoles.Leader) || user.IsInRole(DashboardRoles.Admin) || user.IsKiosk(),
             LiveGroupKind.Town => MayWatchTown(user, group.ScopeId),
             _ => false,
         };

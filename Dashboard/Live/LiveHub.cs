@@ -1,3 +1,5 @@
+using Dashboard.Auth;
+using Dashboard.Wall;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -6,15 +8,31 @@ namespace Dashboard.Live;
 /// <summary>The dashboard's one hub (/hubs/live). A page subscribes to the groups it shows; each
 /// subscription is checked on the server by <see cref="LiveGroupAuthorizer"/>, so that no browser
 /// receives data its user may not see.</summary>
-[Authorize]
-internal sealed class LiveHub(ILogger<LiveHub> logger) : Hub<ILiveClient>
+[Authorize(Policy = DashboardPolicies.LiveHub)]
+internal sealed class LiveHub(WallKioskConnections kiosks, ILogger<LiveHub> logger) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
+
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.IsKiosk() == true)
+        {
+            kiosks.Add(Context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        kiosks.Remove(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>The silo's runtime figures (admins only).</summary>
     public Task SubscribeRuntime() => JoinAsync(LiveGroup.Runtime);
 
-    /// <summary>The district wall (leaders and admins).</summary>
+    /// <summary>The district wall (leaders, admins and wall kiosks).</summary>
     public Task SubscribeWall() => JoinAsync(LiveGroup.Wall);
 
     /// <summary>One town's grid (that town's operator, or a district-wide role).</summary>

@@ -8,7 +8,9 @@ export function connectLive(subscribe) {
   const show = (state, css) => {
     if (!status) return;
     status.textContent = status.dataset[state] ?? state;
-    status.className = `badge ${css}`;
+    status.dataset.state = state;
+    // A page with its own look (the wall) styles the badge from data-state instead of Bootstrap classes.
+    if (!status.dataset.ownStyle) status.className = `badge ${css}`;
   };
 
   const connection = new signalR.HubConnectionBuilder()

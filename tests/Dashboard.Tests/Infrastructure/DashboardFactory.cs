@@ -18,6 +18,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
     }
 
+    private Action<IServiceCollection>? configureServices;
+
     private DashboardFactory(bool useKestrel, bool withDemoDistrict)
     {
         WithDemoDistrictData = withDemoDistrict;
@@ -37,6 +39,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>Whether the app loads the demo district; most tests need only the accounts.</summary>
     public bool WithDemoDistrictData { get; }
 
+    /// <summary>The real app and silo; <paramref name="configure"/> runs after the app's own registrations
+    /// (for a controllable clock, never to replace the grains in an end-to-end test).</summary>
+    public static DashboardFactory WithServices(Action<IServiceCollection> configure, bool useKestrel = false, bool withDemoDistrict = false) =>
+        new(useKestrel, withDemoDistrict) { configureServices = configure };
+
     private string ConnectionString => $"Data Source={databasePath};Pooling=False";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,6 +51,28 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", ConnectionString);
         builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");
+        if (configureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    /// <summary>Waits until the demo district the app loads at start-up has been loaded and recounted.</summary>
+    public async Task WaitForDemoDistrictAsync()
+    {
+        var district = Services.GetRequiredService<Silo.IGrainFactory>()
+            .GetGrain<Grains.Abstractions.District.IDistrictAdministrationGrain>(new Grains.Hosting.DomainOptions().DistrictCode);
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await district.GetRecountedAt() is not null)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The demo district was not loaded within 60 s.");
     }
 
     /// <summary>Starts Kestrel and returns the base address it listens on.</summary>

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Dashboard.Wall;
+
+/// <summary>Number formats of the wall; wwwroot/js/wall.js formats pushed figures the same way.</summary>
+public static class WallFormat
+{
+    /// <summary>A rate 0..1 as a percentage with one decimal, without the sign: "93.4".</summary>
+    public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>Percentage points with their sign: "+26.5", "−3.2" (a real minus sign, readable from afar).</summary>
+    public static string Points(double points)
+    {
+        var rounded = Math.Round(points, 1, MidpointRounding.AwayFromZero);
+        var magnitude = Math.Abs(rounded).ToString("0.0", CultureInfo.InvariantCulture);
+        return rounded > 0 ? $"+{magnitude}" : rounded < 0 ? $"\u2212{magnitude}" : magnitude;
+    }
+
+    public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The time of day in the district's time zone, "14:03:22".</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The district's time zone; UTC when the name is unknown on this machine.</summary>
+    public static TimeZoneInfo Zone(string name) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using Grains.Abstractions.District;
+using Grains.Hosting;
+using Microsoft.Extensions.Options;
+using Silo;
+
+namespace Dashboard.Wall;
+
+/// <summary>Builds the wall's view from <see cref="IDistrictGrain"/>; the only wall code that talks to grains.
+/// A district that cannot be read gives an unavailable snapshot (the wall says so and keeps retrying)
+/// instead of an error page on a screen nobody can click.</summary>
+internal sealed class WallSnapshotSource(
+    IGrainFactory grains,
+    WallFeed feed,
+    IOptions<DomainOptions> domain,
+    TimeProvider clock,
+    ILogger<WallSnapshotSource> logger)
+{
+    private volatile FrozenDictionary<string, string> townNames = FrozenDictionary<string, string>.Empty;
+
+    public async Task<WallSnapshot> GetSnapshotAsync()
+    {
+        // The sequence is read before the grains: a push numbered after it was built from newer state.
+        var (sequence, recent) = feed.Read();
+        try
+        {
+            var district = District();
+            var profile = district.GetProfile();
+            var figures = district.GetFigures();
+            var townFigures = district.GetTownFigures();
+            var towns = district.GetTowns();
+            var departments = district.GetDepartmentRanking();
+            var markers = district.GetProjectMarkers(null);
+            await Task.WhenAll(profile, figures, townFigures, towns, departments, markers);
+
+            var names = RememberTownNames(towns.Result);
+            return new WallSnapshot(
+                feed.Epoch,
+                sequence,
+                clock.GetUtcNow(),
+                IsAvailable: true,
+                WallProfile.From(profile.Result),
+                WallFigures.From(figures.Result),
+                [.. towns.Result.Select(t => new WallTownShape(t.Code, t.Name, [.. t.Boundary.Select(p => new[] { p.Longitude, p.Latitude })]))],
+                RankTowns(townFigures.Result, names),
+                departments.Result,
+                [.. markers.Result.Select(WallMarker.From)],
+                recent);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Reading district {DistrictCode} for the wall failed", domain.Value.DistrictCode);
+            return new WallSnapshot(
+                feed.Epoch, sequence, clock.GetUtcNow(), IsAvailable: false,
+                new WallProfile(domain.Value.DistrictCode, "", 0, 0, IsDemo: false),
+                WallFigures.Empty, [], [], [], [], recent);
+        }
+    }
+
+    /// <summary>The figures after a change; markers only when a project changed (they are the bulk).</summary>
+    public async Task<WallFiguresUpdate> GetFiguresAsync(long sequence, bool includeMarkers)
+    {
+        var district = District();
+        var figures = district.GetFigures();
+        var townFigures = district.GetTownFigures();
+        var departments = district.GetDepartmentRanking();
+        var markers = includeMarkers ? district.GetProjectMarkers(null) : Task.FromResult<IReadOnlyList<ProjectMarker>>([]);
+        await Task.WhenAll(figures, townFigures, departments, markers);
+        var names = townNames.Count > 0 ? townNames : RememberTownNames(await district.GetTowns());
+        return new WallFiguresUpdate(
+            feed.Epoch,
+            sequence,
+            clock.GetUtcNow(),
+            WallFigures.From(figures.Result),
+            RankTowns(townFigures.Result, names),
+            departments.Result,
+            includeMarkers ? [.. markers.Result.Select(WallMarker.From)] : null);
+    }
+
+    /// <summary>The town's name as last read from the district, else its code.</summary>
+    public string TownName(string townCode) => townNames.TryGetValue(townCode, out var name) ? name : townCode;
+
+    /// <summary>Best 办结率 first; ties go to the town with fewer red lights, then by name for a stable order.</summary>
+    internal static IReadOnlyList<WallTownRow> RankTowns(IReadOnlyList<DistrictFigures> towns, IReadOnlyDictionary<string, string> names) =>
+        [.. towns
+            .OrderByDescending(t => t.ClosureRate)
+            .ThenBy(t => t.OpenRed)
+            .ThenBy(t => t.ScopeCode, StringComparer.Ordinal)
+            .Select((t, index) => new WallTownRow(
+                index + 1,
+                t.ScopeCode,
+                names.TryGetValue(t.ScopeCode, out var name) ? name : t.ScopeCode,
+                t.ClosureRate,
+                t.SatisfactionRate,
+                t.PackagingCoverage,
+                t.OpenAppeals,
+                t.OpenRed,
+                t.ProjectsBehindSchedule))];
+
+    private IDistrictGrain District() => grains.GetGrain<IDistrictGrain>(domain.Value.DistrictCode);
+
+    private FrozenDictionary<string, string> RememberTownNames(IReadOnlyList<Grains.Abstractions.Towns.TownProfile> towns)
+    {
+        var names = towns.ToFrozenDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
+        townNames = names;
+        return names;
+    }
+}

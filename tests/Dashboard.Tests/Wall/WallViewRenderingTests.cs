@@ -1,0 +1,200 @@
+using System.Globalization;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Dashboard.Components.Wall;
+using Dashboard.Wall;
+using Grains.Abstractions.District;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Tests.Wall;
+
+public sealed class WallViewRenderingTests
+{
+    [Fact]
+    public async Task WallView_Snapshot_RendersEveryKpiWithItsValue()
+    {
+        // Arrange
+        var snapshot = WallTestData.Snapshot();
+
+        // Act
+        var document = await RenderAsync(snapshot, "zh-Hans");
+
+        // Assert: 1260/1400, 1197/1260, 968/1000, 12350/13000, lights, projects, 76.5 % vs 50 %.
+        Assert.Equal("90.0", Field(document, "closureRate"));
+        Assert.Equal("95.0", Field(document, "onTimeRate"));
+        Assert.Equal("96.8", Field(document, "satisfactionRate"));
+        Assert.Equal("95.0", Field(document, "packagingCoverage"));
+        Assert.Equal("100", Field(document, "openGreen"));
+        Assert.Equal("36", Field(document, "openYellow"));
+        Assert.Equal("4", Field(document, "openRed"));
+        Assert.Equal("106", Field(document, "projectsOnSchedule"));
+        Assert.Equal("14", Field(document, "projectsBehindSchedule"));
+        Assert.Equal("+26.5", Field(document, "investmentLeadPoints"));
+        Assert.Equal("办结 1,260 / 受理 1,400", Field(document, "closureRateDetail"));
+        Assert.Equal("good", document.QuerySelector("[data-field=investmentLeadPoints]")?.Closest(".kpi")?.GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task WallView_Snapshot_CarriesEpochSequenceAndTheSnapshotForTheScript()
+    {
+        // Act
+        var snapshot = WallTestData.Snapshot();
+        var document = await RenderAsync(snapshot, "zh-Hans");
+
+        // Assert
+        var root = document.QuerySelector("#wall");
+        Assert.Equal("42", root?.GetAttribute("data-sequence"));
+        Assert.Equal(snapshot.Epoch.ToString(), root?.GetAttribute("data-epoch"));
+        var json = System.Text.Json.JsonDocument.Parse(document.QuerySelector("#wall-snapshot")?.TextContent ?? "{}").RootElement;
+        Assert.Equal(42, json.GetProperty("sequence").GetInt64());
+        Assert.Equal(123.4, json.GetProperty("townShapes")[0].GetProperty("ring")[0][0].GetDouble());
+        Assert.Equal("Building", json.GetProperty("markers")[0].GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task WallView_Rankings_RenderTownsAndDepartmentsInOrder()
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(), "zh-Hans");
+
+        // Assert
+        var towns = document.QuerySelectorAll("tbody[data-field=towns] tr").Select(Cells).ToArray();
+        Assert.Equal(["1", "海湾街道", "95.0%", "99.0%", "0"], towns[0]);
+        Assert.Equal(["2", "澜屿镇", "81.0%", "62.0%", "5"], towns[1]);
+        var departments = document.QuerySelectorAll("tbody[data-field=departments] tr").Select(Cells).ToArray();
+        Assert.Equal(["1", "区市场监管局", "98.0%", "99.0%", "0"], departments[0]);
+        Assert.Equal(["2", "区自然资源局", "86.0%", "91.0%", "3"], departments[1]);
+        Assert.Equal("num bad", document.QuerySelectorAll("tbody[data-field=departments] tr")[1].Children[4].ClassName);
+    }
+
+    [Fact]
+    public async Task WallView_Feed_ShowsNewestFirstWithLocalTimeAndKind()
+    {
+        // Arrange
+        var feed = new[]
+        {
+            WallTestData.FeedItem(9, DistrictEventKind.AppealClosed, "第二条"),
+            WallTestData.FeedItem(8, DistrictEventKind.AppealReceived, "第一条"),
+        };
+
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(feed: feed), "zh-Hans");
+
+        // Assert: 06:03:22 UTC is 14:03:22 in Asia/Shanghai.
+        var items = document.QuerySelectorAll("[data-field=feed] li.feed-item");
+        Assert.Equal(["9", "8"], items.Select(i => i.GetAttribute("data-sequence")));
+        Assert.Equal("14:03:22", items[0].QuerySelector("time")?.TextContent);
+        Assert.Equal("办结销号", items[0].QuerySelector(".feed-kind")?.TextContent);
+        Assert.Equal("第二条", items[0].QuerySelector(".feed-title")?.TextContent);
+    }
+
+    [Fact]
+    public async Task WallView_FeedLongerThanCapacity_ShowsOnlyCapacityItems()
+    {
+        // Arrange
+        var feed = Enumerable.Range(1, 50).Reverse().Select(i => WallTestData.FeedItem(i, DistrictEventKind.AppealRouted, $"#{i}")).ToArray();
+
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(feed: feed), "zh-Hans", new WallOptions { FeedItems = 5 });
+
+        // Assert
+        Assert.Equal(5, document.QuerySelectorAll("[data-field=feed] li").Length);
+        Assert.Equal("5", document.QuerySelector("[data-field=feed]")?.GetAttribute("data-capacity"));
+    }
+
+    [Fact]
+    public async Task WallView_NoEvents_ShowsTheEmptyFeedLine()
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(feed: []), "zh-Hans");
+
+        // Assert
+        var item = Assert.Single(document.QuerySelectorAll("[data-field=feed] li"));
+        Assert.Equal("feed-empty", item.ClassName);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task WallView_DemoDistrict_ShowsTheDemoLabelOnlyOnDemoData(bool isDemo, bool expected)
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(isDemo), "zh-Hans");
+
+        // Assert
+        Assert.Equal(expected, document.QuerySelector(".wall-demo")?.TextContent == "演示数据");
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "办结率", "部门考核晾晒", "区市场监管局")]
+    [InlineData("en", "Closure rate", "Department ranking (考核晾晒)", "Market Regulation Bureau")]
+    public async Task WallView_Culture_StringsComeFromResources(string culture, string closureLabel, string rankingTitle, string department)
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(), culture);
+
+        // Assert
+        Assert.Equal(closureLabel, document.QuerySelector("#kpi-closureRate-label")?.TextContent);
+        Assert.Equal(rankingTitle, document.QuerySelector("#department-ranking-title")?.TextContent);
+        Assert.Equal(department, document.QuerySelector("tbody[data-field=departments] th")?.TextContent);
+    }
+
+    [Fact]
+    public async Task WallView_Unavailable_SaysSoInAnAlert()
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot() with { IsAvailable = false }, "zh-Hans");
+
+        // Assert
+        Assert.Equal("区级数据暂不可用，正在重试…", document.QuerySelector(".wall-unavailable[role=alert]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task WallView_MapSettings_AreHandedToTheScript()
+    {
+        // Arrange
+        var options = new WallOptions { Map = new WallMapOptions { TileUrl = "https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={tk}", TiandituKey = "k123", RotationSeconds = 15 } };
+
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(), "zh-Hans", options);
+
+        // Assert
+        var map = document.QuerySelector("#wall-map");
+        Assert.Equal("https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={tk}", map?.GetAttribute("data-tile-url"));
+        Assert.Equal("k123", map?.GetAttribute("data-tk"));
+        Assert.Equal("15", map?.GetAttribute("data-rotation-seconds"));
+    }
+
+    private static string? Field(IHtmlDocument document, string name) => document.QuerySelector($"[data-field={name}]")?.TextContent.Trim();
+
+    private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.Children.Select(c => c.TextContent.Trim())];
+
+    private static async Task<IHtmlDocument> RenderAsync(WallSnapshot snapshot, string culture, WallOptions? options = null)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(WallView.Snapshot)] = snapshot,
+                    [nameof(WallView.Options)] = options ?? new WallOptions(),
+                });
+                var output = await renderer.RenderComponentAsync<WallView>(parameters);
+                return output.ToHtmlString();
+            });
+            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
