@@ -15,4 +15,11 @@ internal static class Metrics
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    /// <summary>Nearest-rank percentile, <paramref name="fraction"/> in (0, 1].</summary>
+    public static double Percentile(IEnumerable<double> values, double fraction)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
 }

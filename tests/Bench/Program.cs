@@ -1,4 +1,5 @@
 using Bench.Domain;
+using Bench.Live;
 using Bench.Runtime;
 
 // tests/bench.sh NAME runs this with NAME as the first argument; every result line is "metric: value unit".
@@ -7,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["state-writes"] = StateWriteBenchmark.RunAsync,
     ["domain"] = DomainBenchmark.RunAsync,
+    ["live"] = LiveBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

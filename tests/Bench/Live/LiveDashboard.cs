@@ -1,0 +1,72 @@
+extern alias DashboardApp;
+
+using System.Net;
+using Grains.Abstractions.District;
+using Grains.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Silo;
+
+namespace Bench.Live;
+
+/// <summary>The real dashboard and its co-hosted silo on Kestrel (a free loopback port), on a temporary
+/// SQLite file with the demo district, as tests/Dashboard.Tests' DashboardFactory runs it.</summary>
+internal sealed class LiveDashboard : WebApplicationFactory<DashboardApp::Program>
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"bench-live-{Guid.NewGuid():N}.db");
+
+    public LiveDashboard()
+    {
+        // Browsers cannot reach TestServer; Kestrel also makes the figures those of real HTTP.
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production: no developer pages or extra diagnostics in the measured paths.
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath};Pooling=False");
+        builder.UseSetting("Domain:SeedDemoDistrict", "true");
+        // The metric lines are the output; the app's own information logging would bury them.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+    }
+
+    /// <summary>Starts Kestrel and returns the base address it listens on.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return new Uri(addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Waits until the demo district loaded at start-up has been loaded and recounted.</summary>
+    public async Task WaitForDemoDistrictAsync(TimeSpan timeout)
+    {
+        var district = Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IDistrictAdministrationGrain>(new DomainOptions().DistrictCode);
+        var deadline = DateTime.UtcNow + timeout;
+        while (await district.GetRecountedAt() is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The demo district was not loaded within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
