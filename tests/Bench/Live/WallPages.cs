@@ -126,16 +126,14 @@ internal sealed class WallPages : IAsyncDisposable
     /// <summary>Takes what every wall has seen since the last call: per wall, (event time, kind class, DOM ms).</summary>
     public async Task<IReadOnlyList<IReadOnlyList<WallSighting>>> TakeSightingsAsync()
     {
-        var all = new List<IReadOnlyList<WallSighting>>(walls.Count);
-        foreach (var page in walls)
+        var all = await Task.WhenAll(walls.Select(async page =>
         {
             var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.__liveSeen.splice(0))");
             using var document = JsonDocument.Parse(json);
-            all.Add(document.RootElement.EnumerateArray()
+            return (IReadOnlyList<WallSighting>)document.RootElement.EnumerateArray()
                 .Select(e => new WallSighting(e[0].GetString() ?? "", e[1].GetString() ?? "", e[2].GetInt64()))
-                .ToArray());
-        }
-
+                .ToArray();
+        }));
         return all;
     }
 
