@@ -13,7 +13,13 @@ internal sealed class HubWalls : IAsyncDisposable
     private readonly List<HubConnection> connections = [];
     private readonly List<ConcurrentQueue<WallSighting>> received = [];
 
+    private volatile bool recording = true;
+
     public int Count => connections.Count;
+
+    /// <summary>Off while flooding: 10,000 sightings per connection would be this process's memory, which
+    /// is also the server's, and would spoil the server memory figure.</summary>
+    public void Record(bool on) => recording = on;
 
     public static async Task<HubWalls> ConnectAsync(Uri baseAddress, string cookie, int count)
     {
@@ -30,6 +36,11 @@ internal sealed class HubWalls : IAsyncDisposable
                 .Build();
             connection.On<JsonElement>("WallFeed", push =>
             {
+                if (!walls.recording)
+                {
+                    return;
+                }
+
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var item = push.GetProperty("item");
                 seen.Enqueue(new WallSighting(item.GetProperty("at").GetString() ?? "", $"kind-{item.GetProperty("kind").GetString()}", now));

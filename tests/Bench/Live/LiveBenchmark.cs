@@ -70,6 +70,8 @@ internal static class LiveBenchmark
         await stopListening.CancelAsync();
         await listener;
 
+        hubWalls.Record(false);
+        hubWalls.TakeSightings();
         await MeasureMemoryAsync(app.Services, walls, run);
     }
 
@@ -239,7 +241,8 @@ internal static class LiveBenchmark
     }
 
     /// <summary>Managed heap after a full blocking compacting GC, and the process working set, in MB. The
-    /// process is the server plus this benchmark's Playwright client (Chromium runs in its own processes).</summary>
+    /// process is the server plus this benchmark's Playwright client and hub walls (Chromium runs in its own
+    /// processes).</summary>
     private static (double Managed, double WorkingSet) ServerMemory()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
