@@ -29,7 +29,8 @@ internal sealed class LiveDashboard : WebApplicationFactory<DashboardApp::Progra
         // Production: no developer pages or extra diagnostics in the measured paths.
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:Provider", "Sqlite");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath};Pooling=False");
+        // Pooled, as the app runs in production (the tests' Pooling=False would add a file open to every grain write).
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
         builder.UseSetting("Domain:SeedDemoDistrict", "true");
         // The metric lines are the output; the app's own information logging would bury them.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -64,6 +65,8 @@ internal sealed class LiveDashboard : WebApplicationFactory<DashboardApp::Progra
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        // Pooled connections keep the file open; release them so that it can be deleted.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
