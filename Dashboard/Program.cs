@@ -1,4 +1,5 @@
 using Dashboard.Hosting;
+using Dashboard.Towns;
 using Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddDashboardAuth();
 builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
 builder.AddDashboardUi();
+builder.AddTownCentre();
 
 var app = builder.Build();
 
@@ -23,5 +25,6 @@ app.UseAntiforgery();
 
 app.MapDashboard();
 app.MapLiveUpdates();
+app.MapTownCentre();
 
 return app.RunOrExplain();

@@ -7,4 +7,7 @@ public interface ILiveClient
 {
     /// <summary>The silo's runtime figures, to the runtime group, every second.</summary>
     Task Runtime(RuntimeUpdate update);
+
+    /// <summary>A change in one town's grid, to that town's group only.</summary>
+    Task Town(Towns.TownLiveUpdate update);
 }
