@@ -63,13 +63,13 @@ public sealed class TownViewRenderingTests
         Assert.Equal(2, rows.Length);
         var cells = rows[0].Children.Select(c => c.TextContent.Trim()).ToArray();
         Assert.Equal(light, cells[0]);
-        Assert.Contains("企业甲", cells[1], StringComparison.Ordinal);
-        Assert.Equal(category, cells[2]);
-        Assert.Equal(status, cells[3]);
-        Assert.Equal(department, cells[4]);
-        Assert.Equal("2026-03-05 16:00", cells[5]);
+        Assert.Equal("企业甲", rows[0].QuerySelector("[data-field=enterprise]")?.TextContent);
+        Assert.Equal(category, rows[0].QuerySelector("[data-field=category]")?.TextContent);
+        Assert.Equal(status, rows[0].QuerySelector("[data-field=status]")?.TextContent);
+        Assert.Equal(department, cells[2]);
+        Assert.Equal("2026-03-05 16:00", cells[3]);
         Assert.Equal("Green", rows[1].GetAttribute("data-light"));
-        Assert.Equal("—", rows[1].Children[4].TextContent.Trim());
+        Assert.Equal("—", rows[1].Children[2].TextContent.Trim());
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class TownViewRenderingTests
     }
 
     [Fact]
-    public async Task TownStationsView_Stations_ShowCoverageAndServiceItems()
+    public async Task TownStationsView_Stations_ShowCoverageAndServiceItemsMarkingThoseBelowTheTown()
     {
         // Arrange
         var stations = new List<StationRow>
@@ -156,7 +156,7 @@ public sealed class TownViewRenderingTests
         };
 
         // Act
-        var document = await RenderAsync<TownStationsView>(new() { [nameof(TownStationsView.Stations)] = stations });
+        var document = await RenderAsync<TownStationsView>(new() { [nameof(TownStationsView.Stations)] = stations, [nameof(TownStationsView.TownCoverage)] = 0.95 });
 
         // Assert
         var rows = document.QuerySelectorAll("tbody tr");
@@ -165,6 +165,7 @@ public sealed class TownViewRenderingTests
         Assert.Contains("text-danger", rows[0].QuerySelector("td span")?.ClassName, StringComparison.Ordinal);
         Assert.Equal(["企业开办", "税费代办"], rows[0].QuerySelectorAll("li").Select(li => li.TextContent));
         Assert.Equal("100.0%", rows[1].QuerySelector("td span")?.TextContent);
+        Assert.DoesNotContain("text-danger", rows[1].QuerySelector("td span")?.ClassName ?? "", StringComparison.Ordinal);
         Assert.Equal("—", rows[1].Children[2].TextContent.Trim());
     }
 
