@@ -77,6 +77,9 @@ public sealed class TownPageBrowserTests
         await page.ReloadAsync();
         await Assertions.Expect(map).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("town-phone.png") });
-        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("town-phone-full.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Heading, new() { Name = "未包联企业" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("town-phone-unpackaged.png") });
+        await page.GetByRole(AriaRole.Heading, new() { Name = "服务驿站" }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("town-phone-stations.png") });
     }
 }

@@ -160,13 +160,13 @@ public sealed class TownViewRenderingTests
 
         // Assert
         var rows = document.QuerySelectorAll("tbody tr");
-        Assert.Equal("东港驿站", rows[0].QuerySelector("th")?.TextContent);
+        Assert.Equal("东港驿站", rows[0].QuerySelector("th div")?.TextContent);
         Assert.Equal("90.0%", rows[0].QuerySelector("td span")?.TextContent);
         Assert.Contains("text-danger", rows[0].QuerySelector("td span")?.ClassName, StringComparison.Ordinal);
         Assert.Equal(["企业开办", "税费代办"], rows[0].QuerySelectorAll("li").Select(li => li.TextContent));
         Assert.Equal("100.0%", rows[1].QuerySelector("td span")?.TextContent);
         Assert.DoesNotContain("text-danger", rows[1].QuerySelector("td span")?.ClassName ?? "", StringComparison.Ordinal);
-        Assert.Equal("—", rows[1].Children[2].TextContent.Trim());
+        Assert.Equal("—", rows[1].QuerySelector("[data-field=items]")?.TextContent.Trim());
     }
 
     [Theory]
