@@ -1,4 +1,5 @@
 using Dashboard.Hosting;
+using Dashboard.Towns;
 using Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
 builder.AddWall();
 builder.AddDashboardUi();
+builder.AddTownCentre();
 
 var app = builder.Build();
 
@@ -26,5 +28,6 @@ app.UseAntiforgery();
 app.MapDashboard();
 app.MapLiveUpdates();
 app.MapWall();
+app.MapTownCentre();
 
 return app.RunOrExplain();
