@@ -11,6 +11,7 @@ builder.AddDashboardAuth();
 builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
 builder.AddDashboardUi();
+builder.AddAppealWorkbench();
 
 var app = builder.Build();
 
@@ -23,5 +24,6 @@ app.UseAntiforgery();
 
 app.MapDashboard();
 app.MapLiveUpdates();
+app.MapAppealWorkbench();
 
 return app.RunOrExplain();
