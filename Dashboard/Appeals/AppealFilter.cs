@@ -93,5 +93,6 @@ internal sealed record AppealFilter
 
     private static T? EnumValue<T>(IQueryCollection query, string name)
         where T : struct, Enum =>
-        Value(query, name) is { } text && Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : null;
+        // Names only: Enum.TryParse would also take "7" or "-1".
+        Value(query, name) is { } text && char.IsLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : null;
 }
