@@ -14,6 +14,7 @@ builder.AddLiveUpdates();
 builder.AddWall();
 builder.AddDashboardUi();
 builder.AddTownCentre();
+builder.AddAppealWorkbench();
 
 var app = builder.Build();
 
@@ -29,5 +30,6 @@ app.MapDashboard();
 app.MapLiveUpdates();
 app.MapWall();
 app.MapTownCentre();
+app.MapAppealWorkbench();
 
 return app.RunOrExplain();
