@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Time.Testing;
+using Silo;
+using Silo.Storage;
+
+namespace Grains.Tests.Infrastructure;
+
+/// <summary>Each test: its own database (SQLite file or PostgreSQL database), a real silo on it, a fake clock at
+/// Monday 2025-11-17 09:00 (+08:00), and <see cref="TestDistrict"/> set up.</summary>
+public abstract class DomainTestBase : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2025, 11, 17, 9, 0, 0, TimeSpan.FromHours(8));
+
+    protected FakeTimeProvider Clock { get; } = new(Start);
+
+    private TestDatabase? _database;
+    private DomainSilo? _silo;
+
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("The test has not been initialised.");
+
+    protected DomainSilo Silo => _silo ?? throw new InvalidOperationException("The test has not been initialised.");
+
+    protected IGrainFactory Grains => Silo.Grains;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        _silo = await DomainSilo.StartAsync(_database.Options, Clock);
+        await TestDistrict.SetUpAsync(_silo.Grains);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops the silo (every activation is gone) and starts a new one on the same database and clock.</summary>
+    protected async Task RestartAsync()
+    {
+        await Silo.DisposeAsync();
+        _silo = await DomainSilo.StartAsync(Database.Options, Clock);
+    }
+
+    /// <summary>Waits for work the fake clock started on the thread pool (a reminder's grain call) to show its effect.</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Fail($"Timed out waiting until {what}.");
+    }
+}
