@@ -11,6 +11,7 @@ builder.AddDashboardAuth();
 builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
 builder.AddDashboardUi();
+builder.AddFieldPages();
 
 var app = builder.Build();
 
