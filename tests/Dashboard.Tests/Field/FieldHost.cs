@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Dashboard.Auth;
 using Dashboard.Tests.Infrastructure;
+using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Projects;
 using Grains.Hosting;
@@ -70,6 +71,17 @@ public sealed class FieldHost : IAsyncLifetime
         }
 
         throw new InvalidOperationException("No demo enterprise left.");
+    }
+
+    /// <summary>Drives an appeal to 已答复 through the real grains: routed by a dispatcher, taken over and replied to by
+    /// the department it was routed to.</summary>
+    public async Task ReplyAsync(string appealId, string reply = "已协调供电公司完成线路改造，请查收。")
+    {
+        var appeal = Grains.GetGrain<IAppealGrain>(appealId);
+        var routed = await appeal.Route(new("test-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), null);
+        var handler = new AppealActor("test-handler", ActorRole.DepartmentHandler, routed.DepartmentCode, ActionChannel.Workbench);
+        await appeal.TakeOver(handler);
+        await appeal.Reply(handler, reply, [new("现场照片.jpg", "image/jpeg", 2048, new string('a', 64))]);
     }
 
     /// <summary>Creates an account with the role and scope through the real user store.</summary>
