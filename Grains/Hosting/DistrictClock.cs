@@ -7,7 +7,7 @@ internal sealed class DistrictClock(TimeProvider time, WorkingCalendar calendar)
 {
     public TimeProvider Time { get; } = time;
 
-    public DateTimeOffset UtcNow => Time.GetUtcNow();
+    public DateTimeOffset UtcNow => Time.GetUtcNow().ToUniversalTime();
 
     public DateTimeOffset LocalNow => Time.GetUtcNow().ToOffset(calendar.UtcOffset);
 

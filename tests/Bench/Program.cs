@@ -1,3 +1,4 @@
+using Bench.Domain;
 using Bench.Runtime;
 
 // tests/bench.sh NAME runs this with NAME as the first argument; every result line is "metric: value unit".
@@ -5,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["grain-calls"] = GrainCallBenchmark.RunAsync,
     ["state-writes"] = StateWriteBenchmark.RunAsync,
+    ["domain"] = DomainBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
