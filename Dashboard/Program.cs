@@ -15,6 +15,7 @@ builder.AddWall();
 builder.AddDashboardUi();
 builder.AddTownCentre();
 builder.AddAppealWorkbench();
+builder.AddFieldPages();
 
 var app = builder.Build();
 
