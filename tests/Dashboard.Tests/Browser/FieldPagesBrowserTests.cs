@@ -49,7 +49,7 @@ public sealed class FieldBrowserHost : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 
-    public async Task<string> CreateUserAsync(string role, string scope)
+    public async Task<string> CreateUserAsync(string role, string? scope)
     {
         var userName = $"browser-{role}-{Interlocked.Increment(ref users)}";
         await Factory.Services.GetRequiredService<UserStore>().CreateAsync(userName, $"测试{role}", role, scope, isDemo: false, Password, CancellationToken.None);
@@ -68,6 +68,19 @@ public sealed class FieldBrowserHost : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
         return page;
     }
+
+    /// <summary>A leader's wall in its own browser context, live.</summary>
+    public async Task<IPage> OpenWallAsync()
+    {
+        var wall = await SignedInPageAsync(await CreateUserAsync(DashboardRoles.Leader, null), 1280, 720);
+        await wall.GotoAsync("/wall");
+        await Assertions.Expect(wall.GetByRole(AriaRole.Status, new() { Name = "实时连接状态" })).ToHaveTextAsync("实时", new() { Timeout = 15_000 });
+        return wall;
+    }
+
+    /// <summary>The newest item of the wall's live feed.</summary>
+    public static ILocator NewestFeedItem(IPage wall) =>
+        wall.GetByRole(AriaRole.List, new() { Name = "实时动态" }).GetByRole(AriaRole.Listitem).First;
 }
 
 public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixture<FieldBrowserHost>
@@ -81,6 +94,7 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         // Arrange: a project short of production, and its steward.
         var project = await TakeProjectAsync(p => p.Stage < ProjectStage.Completed && p.TotalInvestment > 100m);
         var page = await host.SignedInPageAsync(await host.CreateUserAsync(DashboardRoles.Steward, project.StewardOfficialId), 390, 844);
+        var wall = await host.OpenWallAsync();
 
         // Act: open the list, then the project; move the stage and record investment.
         await page.GotoAsync("/projects");
@@ -93,6 +107,9 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "保存阶段" }).ClickAsync();
         var confirmation = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" });
         await Assertions.Expect(confirmation).ToContainTextAsync("项目阶段由");
+        await Assertions.Expect(FieldBrowserHost.NewestFeedItem(wall)).ToContainTextAsync("项目阶段变更", new() { Timeout = 10_000 });
+        await Assertions.Expect(FieldBrowserHost.NewestFeedItem(wall)).ToContainTextAsync(project.Name);
+        await wall.Context.CloseAsync();
         var amount = Math.Min(project.TotalInvestment, project.CompletedAnnualInvestment + 12.5m).ToString(CultureInfo.InvariantCulture);
         await page.GetByLabel("本年已完成投资（万元）").FillAsync(amount);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存投资" }).ClickAsync();
@@ -118,6 +135,7 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         // Arrange
         var enterprise = await TakeEnterpriseAsync();
         var page = await host.SignedInPageAsync(await host.CreateUserAsync(DashboardRoles.Enterprise, enterprise.CreditCode), 390, 844);
+        var wall = await host.OpenWallAsync();
 
         // Act: submit an appeal.
         await page.GotoAsync("/my/appeals");
@@ -150,6 +168,12 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("已重新打开");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToHaveCountAsync(0);
         Assert.Equal(AppealStatus.AwaitingVerification, (await appeal.Get())?.Status);
+
+        // The centre upholds the 不满意 rating: the work is reopened, and the open wall says so without a reload.
+        await appeal.VerifyDissatisfaction(new("browser-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), "核实属实，退回重办", upheld: true);
+        await Assertions.Expect(FieldBrowserHost.NewestFeedItem(wall)).ToContainTextAsync("重新办理", new() { Timeout = 10_000 });
+        await Assertions.Expect(FieldBrowserHost.NewestFeedItem(wall)).ToContainTextAsync(enterprise.Name);
+        await wall.Context.CloseAsync();
         await AssertNoHorizontalScrollAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("my-appeal-rated-phone.png"), FullPage = true });
         await page.SetViewportSizeAsync(1366, 900);
