@@ -76,8 +76,8 @@ public sealed class ProjectPagesTests(FieldHost host)
     [Fact]
     public async Task ProjectList_StewardWithoutProjects_ShowsNone()
     {
-        // Arrange: the demo steward's scope is a placeholder no project has.
-        using var client = await host.DemoClientAsync(DashboardRoles.Steward);
+        // Arrange: a steward whose official id stewards no project.
+        using var client = await host.ClientAsync(DashboardRoles.Steward, "demo-00-o99999");
 
         // Act
         var (status, page) = await client.GetPageAsync("/projects");

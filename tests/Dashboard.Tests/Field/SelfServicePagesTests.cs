@@ -35,8 +35,8 @@ public sealed class SelfServicePagesTests(FieldHost host)
     [Fact]
     public async Task MyAppeals_EnterpriseAccountWithUnknownScope_Forbidden403()
     {
-        // Arrange: the demo enterprise's scope is a placeholder, not an enterprise of the district.
-        using var client = await host.DemoClientAsync(DashboardRoles.Enterprise);
+        // Arrange: an enterprise account whose scope is not an enterprise of the district.
+        using var client = await host.ClientAsync(DashboardRoles.Enterprise, "913399009999999999");
 
         // Act
         var (status, page) = await client.GetPageAsync("/my/appeals");
