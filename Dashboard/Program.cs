@@ -1,4 +1,5 @@
 using Dashboard.Hosting;
+using Dashboard.Towns;
 using Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,9 @@ builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
 builder.AddWall();
 builder.AddDashboardUi();
+builder.AddTownCentre();
+builder.AddAppealWorkbench();
+builder.AddFieldPages();
 
 var app = builder.Build();
 
@@ -26,5 +30,7 @@ app.UseAntiforgery();
 app.MapDashboard();
 app.MapLiveUpdates();
 app.MapWall();
+app.MapTownCentre();
+app.MapAppealWorkbench();
 
 return app.RunOrExplain();

@@ -14,4 +14,7 @@ public interface ILiveClient
 
     /// <summary>The district's figures after changes, to the wall group, at most every 250 ms.</summary>
     Task WallFigures(WallFiguresUpdate update);
+
+    /// <summary>A change in one town's grid, to that town's group only.</summary>
+    Task Town(Towns.TownLiveUpdate update);
 }

@@ -182,6 +182,8 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
 
         public Task Runtime(Dashboard.Runtime.RuntimeUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to the runtime.");
 
+        public Task Town(Dashboard.Towns.TownLiveUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to a town.");
+
         public Task WallFeed(WallFeedPush push)
         {
             Feed.Enqueue(push);

@@ -249,9 +249,11 @@ public abstract class AppealGrainTests : DomainTestBase
         // Critical finance: 1 working day from Mon 17 Nov 09:00 is Tue 18 Nov 09:00; yellow with a quarter left, Tue 03:00.
         Clock.Advance(TimeSpan.FromHours(18) + TimeSpan.FromMinutes(1));
         await WaitUntilAsync(async () => (await RowAsync()).Light == SlaLight.Yellow, "the light is yellow");
-        Assert.Equal(1, (await District.GetFigures()).OpenYellow);
+        // The district hears of the change after the read model row is written: wait for it too.
+        await WaitUntilAsync(async () => (await District.GetFigures()).OpenYellow == 1, "the district counts one yellow appeal");
         Clock.Advance(TimeSpan.FromHours(6));
         await WaitUntilAsync(async () => (await RowAsync()).Light == SlaLight.Red, "the light is red");
+        await WaitUntilAsync(async () => (await District.GetFigures()).OpenRed == 1, "the district counts one red appeal");
 
         var figures = await District.GetFigures();
         Assert.Equal((0, 0, 1), (figures.OpenGreen, figures.OpenYellow, figures.OpenRed));

@@ -1,0 +1,68 @@
+using Dashboard.Appeals;
+using Dashboard.Components.Pages.Appeals;
+using Grains.ReadModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Hosting;
+
+internal static class AppealWorkbenchExtensions
+{
+    /// <summary>The appeal workbench's services: its read-model queries, names, commands and exports.</summary>
+    public static WebApplicationBuilder AddAppealWorkbench(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AppealWorkbenchQueries>();
+        builder.Services.AddScoped<AppealDirectory>();
+        builder.Services.AddScoped<AppealCommands>();
+        builder.Services.AddScoped<AppealExports>();
+        return builder;
+    }
+
+    /// <summary>The workbench's endpoints that are not pages: the exports and the enterprise search fragment for intake.</summary>
+    public static WebApplication MapAppealWorkbench(this WebApplication app)
+    {
+        var exports = app.MapGroup("/appeals/export").RequireAuthorization(new AuthorizeAttribute { Roles = AppealAccess.ExportRoles });
+        exports.MapGet("/list.csv", async (HttpContext context, AppealExports export) =>
+            Results.File(CsvExport.Write([await ListAsync(context, export)]), "text/csv; charset=utf-8", FileName("appeals", "csv", context)));
+        exports.MapGet("/list.xlsx", async (HttpContext context, AppealExports export) =>
+            Results.File(XlsxExport.Write([await ListAsync(context, export)]), XlsxExport.ContentType, FileName("appeals", "xlsx", context)));
+        exports.MapGet("/weekly.csv", async (HttpContext context, AppealExports export, AppealDirectory directory, TimeProvider clock) =>
+            await WeeklyAsync(context, export, directory, clock, "csv"));
+        exports.MapGet("/weekly.xlsx", async (HttpContext context, AppealExports export, AppealDirectory directory, TimeProvider clock) =>
+            await WeeklyAsync(context, export, directory, clock, "xlsx"));
+
+        // htmx sends the search box under its form name.
+        app.MapGet("/appeals/enterprises", ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "EnterpriseQuery")] string? query) =>
+                new RazorComponentResult<EnterpriseResults>(new { Query = query ?? string.Empty }))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Auth.DashboardRoles.Dispatcher });
+        return app;
+    }
+
+    private static Task<ExportTable> ListAsync(HttpContext context, AppealExports export) =>
+        export.ListAsync(AppealFilter.From(context.Request.Query), context.User, context.RequestAborted);
+
+    private static async Task<IResult> WeeklyAsync(HttpContext context, AppealExports export, AppealDirectory directory, TimeProvider clock, string format)
+    {
+        var text = context.Request.Query["week"].ToString();
+        IsoWeek week;
+        if (text.Length == 0)
+        {
+            week = IsoWeek.Containing(directory.Local(clock.GetUtcNow()));
+        }
+        else if (!IsoWeek.TryParse(text, out week))
+        {
+            return Results.BadRequest("week: expected an ISO week such as 2026-W47");
+        }
+
+        var tables = await export.WeeklyAsync(week, context.RequestAborted);
+        return format == "csv"
+            ? Results.File(CsvExport.Write(tables), "text/csv; charset=utf-8", FileName($"weekly-{week}", "csv", context))
+            : Results.File(XlsxExport.Write(tables), XlsxExport.ContentType, FileName($"weekly-{week}", "xlsx", context));
+    }
+
+    private static string FileName(string stem, string extension, HttpContext context)
+    {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stem}-{now:yyyyMMdd-HHmm}.{extension}");
+    }
+}

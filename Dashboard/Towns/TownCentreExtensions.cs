@@ -1,0 +1,29 @@
+namespace Dashboard.Towns;
+
+/// <summary>Registers the town-centre pages' services, policies and live broadcaster.</summary>
+internal static class TownCentreExtensions
+{
+    /// <summary>Configuration key of an optional map tile URL template (e.g. 天地图 with its key); no tiles when unset.</summary>
+    public const string TileUrlKey = "Dashboard:Map:TileUrl";
+
+    public static WebApplicationBuilder AddTownCentre(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthorization(TownPolicies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TownScopeHandler>();
+        services.AddSingleton<TownDirectory>();
+        services.AddSingleton<TownReadModel>();
+        services.AddSingleton<TownPageLoader>();
+        services.AddSingleton<PackagingAssigner>();
+        services.AddSingleton<TownOutcomeReader>();
+        services.AddSingleton<TownBroadcaster>();
+        services.AddHostedService(provider => provider.GetRequiredService<TownBroadcaster>());
+        return builder;
+    }
+
+    public static WebApplication MapTownCentre(this WebApplication app)
+    {
+        app.MapTownEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using Dashboard.Auth;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Dashboard.Tests.Appeals;
+
+public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+{
+    [Theory]
+    [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Leader, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Admin, HttpStatusCode.OK)]
+    [InlineData(AppealsFixture.FinanceHandler, HttpStatusCode.Forbidden)]
+    [InlineData(DashboardRoles.Town, HttpStatusCode.Forbidden)]
+    [InlineData(DashboardRoles.Enterprise, HttpStatusCode.Forbidden)]
+    public async Task ListCsv_Role_AllowedOrForbidden(string user, HttpStatusCode expected)
+    {
+        // Arrange: a download is not a page, so a refusal is a plain status code.
+        using var client = await fixture.ClientAsync(user);
+        client.DefaultRequestHeaders.Accept.Clear();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+
+        // Act
+        using var response = await client.GetAsync("/appeals/export/list.csv");
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListCsv_Filtered_HasBomChineseHeadersAndOnlyMatchingRows()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var bytes = await client.GetByteArrayAsync($"/appeals/export/list.csv?q={appeal.Id}");
+
+        // Assert
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("诉求编号,标题,企业", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(appeal.Id + ",", Assert.Single(lines[1..]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListXlsx_Filtered_OpensAsWorkbookWithTheAppeal()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Leader);
+
+        // Act
+        using var response = await client.GetAsync($"/appeals/export/list.xlsx?q={appeal.Id}");
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        // Assert
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("诉求编号", rows[0].Descendants<Cell>().First().InnerText);
+        Assert.Equal(appeal.Id, rows[1].Descendants<Cell>().First().InnerText);
+    }
+
+    [Fact]
+    public async Task WeeklyCsv_CurrentWeek_CountsTheNewAppealAsReceived()
+    {
+        // Arrange
+        await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var text = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/appeals/export/weekly.csv"))[3..]);
+
+        // Assert
+        var lines = text.Split("\r\n");
+        Assert.StartsWith("按部门", lines[0], StringComparison.Ordinal);
+        Assert.Equal("承办部门,受理数,销号数,逾期未办结数", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("按镇街", StringComparison.Ordinal));
+        var total = lines.First(l => l.StartsWith("合计,", StringComparison.Ordinal)).Split(',');
+        Assert.True(int.Parse(total[1], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+
+    [Fact]
+    public async Task WeeklyXlsx_GivenWeek_HasOneSheetPerGrouping()
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(DashboardRoles.Admin);
+
+        // Act
+        var bytes = await client.GetByteArrayAsync("/appeals/export/weekly.xlsx?week=2026-W10");
+        await using var stream = new MemoryStream(bytes);
+
+        // Assert
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var names = document.WorkbookPart!.Workbook.Descendants<Sheet>().Select(s => s.Name?.Value ?? "").ToList();
+        Assert.Equal(2, names.Count);
+        Assert.StartsWith("按部门", names[0], StringComparison.Ordinal);
+        Assert.StartsWith("按镇街", names[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-W60")]
+    [InlineData("last week")]
+    public async Task WeeklyCsv_BadWeek_Returns400(string week)
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        using var response = await client.GetAsync($"/appeals/export/weekly.csv?week={Uri.EscapeDataString(week)}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,393 @@
+using System.Net;
+using Dashboard.Auth;
+using Grains.Abstractions.Appeals;
+using Grains.Abstractions.Departments;
+using Grains.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Appeals;
+
+public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+{
+    [Theory]
+    [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Leader, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Admin, HttpStatusCode.OK)]
+    [InlineData(AppealsFixture.FinanceHandler, HttpStatusCode.OK)]
+    [InlineData(DashboardRoles.Town, HttpStatusCode.Redirect)]
+    [InlineData(DashboardRoles.Steward, HttpStatusCode.Redirect)]
+    [InlineData(DashboardRoles.Enterprise, HttpStatusCode.Redirect)]
+    public async Task AppealList_Role_AllowedOrSentToAccessDenied(string user, HttpStatusCode expected)
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(user);
+
+        // Act
+        using var response = await client.GetAsync("/appeals");
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/access-denied", response.Headers.Location?.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public async Task AppealList_Anonymous_RedirectsToSignIn()
+    {
+        // Act
+        using var response = await fixture.Anonymous().GetAsync("/appeals");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AppealList_DepartmentHandler_SeesOnlyOwnDepartmentEvenWhenTheLinkAsksForAnother()
+    {
+        // Arrange
+        var own = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        var other = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Commerce, category: "opening");
+        using var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);
+
+        // Act
+        var page = await client.PageAsync($"/appeals?department={DepartmentCodes.Commerce}&q=测试诉求");
+
+        // Assert
+        var ids = page.QuerySelectorAll("tr[data-appeal]").Select(r => r.GetAttribute("data-appeal")).ToList();
+        Assert.Contains(own.Id, ids);
+        Assert.DoesNotContain(other.Id, ids);
+    }
+
+    [Fact]
+    public async Task AppealList_TextAndChannelFilters_NarrowTheQueue()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var byText = await client.PageAsync($"/appeals?q={appeal.Title}");
+        var byOtherChannel = await client.PageAsync($"/appeals?q={appeal.Title}&channel=RemoteVideo");
+
+        // Assert
+        Assert.Equal(appeal.Id, Assert.Single(byText.QuerySelectorAll("tr[data-appeal]")).GetAttribute("data-appeal"));
+        Assert.Empty(byOtherChannel.QuerySelectorAll("tr[data-appeal]"));
+    }
+
+    [Fact]
+    public async Task AppealDetail_OtherDepartmentsHandler_Returns403()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        using var client = await fixture.ClientAsync(AppealsFixture.CommerceHandler);
+
+        // Act
+        using var response = await client.GetAsync($"/appeals/{appeal.Id}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain(appeal.Title, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppealDetail_UnknownId_Returns404()
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(DashboardRoles.Leader);
+
+        // Act
+        using var response = await client.GetAsync($"/appeals/{Guid.NewGuid():N}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AppealDetail_Leader_SeesChainResultAndNoActionForms()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Leader);
+
+        // Act
+        var page = await client.PageAsync($"/appeals/{appeal.Id}");
+
+        // Assert
+        Assert.Contains("通过", page.QuerySelector("[data-field=chain]")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("form.cc-action"));
+    }
+
+    [Fact]
+    public async Task Route_Dispatcher_RoutesAndSaysWhatChanged()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var url = $"/appeals/{appeal.Id}";
+
+        // Act
+        using var response = await client.SubmitAsync(url, "route", ("Department", DepartmentCodes.Finance));
+        var after = await client.PageAsync(response.Headers.Location!.PathAndQuery);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(DepartmentCodes.Finance, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())?.DepartmentCode);
+        Assert.Contains("已分流至", after.QuerySelector("[role=status]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_PostedTwice_ActsOnceAndSaysSo()
+    {
+        // Arrange: the same form (same version) posted twice, as a double click does.
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var url = $"/appeals/{appeal.Id}";
+        var hidden = FormPost.HiddenFields(await client.PageAsync(url), "route");
+
+        // Act
+        using var first = await client.SubmitAsync(url, hidden, ("Department", DepartmentCodes.Finance));
+        using var second = await client.SubmitAsync(url, hidden, ("Department", DepartmentCodes.Finance));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains("done=repeated", second.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var history = await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).GetHistory();
+        Assert.Single(history, e => e.Kind == AppealEventKind.Routed);
+    }
+
+    [Fact]
+    public async Task Supervise_StaleForm_RefusedWithMessageAndOtherChangeKept()
+    {
+        // Arrange: the form is opened, then someone else routes the appeal.
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var url = $"/appeals/{appeal.Id}";
+        var hidden = FormPost.HiddenFields(await client.PageAsync(url), "supervise");
+        await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Route(new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), DepartmentCodes.Commerce);
+
+        // Act
+        using var response = await client.SubmitAsync(url, hidden, ("Note", "请加快办理"));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已被他人更新", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("请加快办理", page.QuerySelector("textarea[name=Note]")?.TextContent);
+        var now = await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get();
+        Assert.Equal(0, now?.SupervisionCount);
+        Assert.Equal(DepartmentCodes.Commerce, now?.DepartmentCode);
+    }
+
+    [Fact]
+    public async Task Route_DepartmentHandlerPostsTheDispatchersForm_Returns403AndNothingChanges()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        using var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);
+        var url = $"/appeals/{appeal.Id}";
+        var hidden = FormPost.HiddenFields(await client.PageAsync(url), "takeover");
+        hidden.RemoveAll(h => h.Key == "_handler");
+        hidden.Add(new("_handler", "close"));
+
+        // Act
+        using var response = await client.SubmitAsync(url, hidden);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(AppealStatus.Routed, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())?.Status);
+    }
+
+    [Fact]
+    public async Task TakeOverAndReply_OwnDepartment_MovesThroughTheLoop()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        using var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);
+        var url = $"/appeals/{appeal.Id}";
+
+        // Act
+        using var takeOver = await client.SubmitAsync(url, "takeover");
+        using var reply = await client.SubmitAsync(url, "reply", ("Text", "已协调银行加快审批。"), ("Evidence", "审批单.pdf | 银行出具的审批单"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, takeOver.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var now = await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get();
+        Assert.Equal(AppealStatus.Replied, now?.Status);
+        Assert.Equal("审批单.pdf — 银行出具的审批单", Assert.Single(now!.LastEvidence).Name);
+    }
+
+    [Fact]
+    public async Task Reply_WithoutEvidence_ShowsMessageAndKeepsTheText()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        using var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);
+        var url = $"/appeals/{appeal.Id}";
+        using var _ = await client.SubmitAsync(url, "takeover");
+
+        // Act
+        using var response = await client.SubmitAsync(url, "reply", ("Text", "已处理"), ("Evidence", "  "));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var form = page.QuerySelector("form[aria-label=反馈]");
+        Assert.Contains("佐证材料", form?.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("已处理", form?.QuerySelector("textarea[name=Text]")?.TextContent);
+        Assert.Equal(AppealStatus.InProgress, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())?.Status);
+    }
+
+    [Fact]
+    public async Task Escalate_EmptyReason_ShowsTheDomainMessage()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        using var response = await client.SubmitAsync($"/appeals/{appeal.Id}", "escalate", ("Level", "DistrictServiceCentre"), ("Reason", ""));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("原因不能为空", page.QuerySelector("form[aria-label=升级] [role=alert]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Intake_Valid_AcceptsAndPostedTwiceCreatesOneAppeal()
+    {
+        // Arrange
+        var enterprise = await fixture.AnyEnterpriseAsync(1);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync("/appeals/new"), "intake");
+        var id = hidden.Single(h => h.Key == "AppealId").Value;
+        (string, string)[] fields =
+        [
+            ("Channel", nameof(AppealChannel.ServiceWindow)), ("EnterpriseQuery", enterprise.CreditCode), ("Category", "policy"),
+            ("Priority", "Urgent"), ("Title", ""), ("Text", $"窗口受理：申请惠企政策兑现 {id}"), ("Latitude", ""), ("Longitude", ""),
+        ];
+
+        // Act
+        using var first = await client.SubmitAsync("/appeals/new", hidden, fields);
+        using var second = await client.SubmitAsync("/appeals/new", hidden, fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("已受理", (await first.HtmlAsync()).QuerySelector("#receipt-heading")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal($"/appeals/{id}?done=resubmitted", second.Headers.Location?.PathAndQuery);
+        var matches = await fixture.Factory.Services.GetRequiredService<AppealWorkbenchQueries>()
+            .ListAsync(new AppealListQuery(), null, id);
+        Assert.Equal(1, matches.Total);
+    }
+
+    [Fact]
+    public async Task Intake_InvalidInput_ShowsMessagesNextToFieldsAndKeepsWhatWasTyped()
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync("/appeals/new"), "intake");
+
+        // Act
+        using var response = await client.SubmitAsync("/appeals/new", hidden,
+            ("Channel", "Online"), ("EnterpriseQuery", "不存在的企业名称XYZ"), ("Category", "finance"), ("Priority", "Normal"),
+            ("Title", "融资"), ("Text", " "), ("Latitude", "95"), ("Longitude", "121.1"));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(page.QuerySelector("#enterprise-error"));
+        Assert.NotNull(page.QuerySelector("#text-error"));
+        Assert.NotNull(page.QuerySelector("#location-error"));
+        Assert.Equal("不存在的企业名称XYZ", page.QuerySelector("#enterprise")?.GetAttribute("value"));
+        Assert.Equal("融资", page.QuerySelector("#title")?.GetAttribute("value"));
+        Assert.Equal("95", page.QuerySelector("#lat")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Intake_TextTooLong_ShowsTheDomainMessageAtTheText()
+    {
+        // Arrange
+        var enterprise = await fixture.AnyEnterpriseAsync(2);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync("/appeals/new"), "intake");
+
+        // Act
+        using var response = await client.SubmitAsync("/appeals/new", hidden,
+            ("Channel", "Online"), ("EnterpriseQuery", enterprise.CreditCode), ("Category", "finance"), ("Priority", "Normal"),
+            ("Text", new string('长', 2001)));
+
+        // Assert
+        Assert.Contains("不能超过2000个字符", (await response.HtmlAsync()).QuerySelector("#text-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AppealsFixture.FinanceHandler)]
+    [InlineData(DashboardRoles.Leader)]
+    public async Task Intake_NotDispatcher_IsRefused(string user)
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(user);
+
+        // Act
+        using var response = await client.GetAsync("/appeals/new");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/access-denied", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task EnterpriseSearch_ByCreditCodePrefix_ReturnsTheEnterprise()
+    {
+        // Arrange
+        var enterprise = await fixture.AnyEnterpriseAsync(3);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var html = await client.GetStringAsync($"/appeals/enterprises?EnterpriseQuery={enterprise.CreditCode[..14]}");
+
+        // Assert
+        Assert.Contains(enterprise.Name, html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{enterprise.CreditCode}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("problem", "问题明白单")]
+    [InlineData("assignment", "任务交办单")]
+    [InlineData("responsibility", "责任划分单")]
+    [InlineData("feedback", "反馈销号单")]
+    public async Task Sheet_AnyKind_RendersDistrictFactsAndSignatureLines(string kind, string title)
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var page = await client.PageAsync($"/appeals/{appeal.Id}/sheets/{kind}");
+
+        // Assert
+        Assert.Equal(title, page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("演示数据", page.QuerySelector(".cc-sheet-district")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(appeal.Title, page.QuerySelector(".cc-sheet-facts")?.TextContent, StringComparison.Ordinal);
+        Assert.True(page.QuerySelectorAll(".cc-signature").Length >= 2);
+    }
+
+    [Fact]
+    public async Task Sheet_UnknownKind_Returns404()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        using var response = await client.GetAsync($"/appeals/{appeal.Id}/sheets/other");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Dashboard.Auth;
+using Dashboard.Tests.Infrastructure;
+using Grains.Abstractions.Appeals;
+using Grains.Abstractions.Departments;
+using Grains.Abstractions.Sla;
+using Grains.Hosting;
+using Grains.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Silo;
+
+namespace Dashboard.Tests.Appeals;
+
+/// <summary>One dashboard with the demo district for a test class, plus two department handlers whose scopes are real
+/// demo departments (the demo accounts' scopes are placeholders). Each test submits its own appeals.</summary>
+public sealed class AppealsFixture : IAsyncLifetime
+{
+    public const string Password = "appeals-test-2026";
+    public const string FinanceHandler = "finance-handler";
+    public const string CommerceHandler = "commerce-handler";
+
+    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict();
+
+    public async Task InitializeAsync()
+    {
+        var users = Factory.Services.GetRequiredService<UserStore>();
+        await users.CreateAsync(FinanceHandler, "金融经办人（测试）", DashboardRoles.Department, DepartmentCodes.Finance, isDemo: false, Password, CancellationToken.None);
+        await users.CreateAsync(CommerceHandler, "商务经办人（测试）", DashboardRoles.Department, DepartmentCodes.Commerce, isDemo: false, Password, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    /// <summary>A client signed in as a demo role or one of the handlers above.</summary>
+    public async Task<HttpClient> ClientAsync(string userName)
+    {
+        var client = Factory.CreateClient(new CookieContainer());
+        var password = userName is FinanceHandler or CommerceHandler ? Password : DemoAccounts.Password;
+        using var response = await client.SignInAsync(userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient(new CookieContainer());
+
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task<EnterpriseListItem> AnyEnterpriseAsync(int index = 0)
+    {
+        var district = Factory.Services.GetRequiredService<IOptions<DomainOptions>>().Value.DistrictCode;
+        var page = await Factory.Services.GetRequiredService<EnterpriseQueries>().ListAsync(new EnterpriseListQuery { DistrictCode = district, Limit = 50 });
+        return page.Items[index];
+    }
+
+    /// <summary>A new appeal accepted by the dispatcher, optionally routed to a department; its own id, so tests never share one.</summary>
+    public async Task<Appeal> NewAppealAsync(string? routeTo = null, string category = "finance")
+    {
+        var enterprise = await AnyEnterpriseAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var dispatcher = new AppealActor("dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench);
+        var grain = Grains.GetGrain<IAppealGrain>(id);
+        var receipt = await grain.Submit(
+            new AppealIntake(id, enterprise.CreditCode, enterprise.TownCode, AppealChannel.Hotline12345, category, AppealPriority.Normal,
+                $"测试诉求 {id[..6]}", "企业反映贷款审批时间过长，希望协调。"),
+            dispatcher);
+        return routeTo is null ? receipt.Appeal : await grain.Route(dispatcher, routeTo);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Dashboard.Components.Field;
+using Dashboard.Field;
+using Dashboard.SelfService;
+using Grains.Abstractions.Appeals;
+using Grains.Abstractions.Projects;
+using Grains.Abstractions.Sla;
+using Grains.ReadModels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Tests.Field;
+
+public sealed class FieldPartsRenderingTests
+{
+    [Theory]
+    [InlineData("zh-Hans", 0.7, 0.6, "超前 +10.0 个百分点", "text-bg-success")]
+    [InlineData("zh-Hans", 0.5, 0.765, "滞后 −26.5 个百分点", "text-bg-danger")]
+    [InlineData("en", 0.5, 0.765, "Behind −26.5 pp", "text-bg-danger")]
+    public async Task ScheduleBadge_Progress_ShowsSignedPointsAndColour(string culture, double completion, double time, string expected, string css)
+    {
+        // Arrange
+        var c = (decimal)completion;
+        var t = (decimal)time;
+        var progress = new ScheduleProgress(c, t, (c - t) * 100m, c >= t);
+
+        // Act
+        var document = await RenderAsync<ScheduleBadge>(culture, new() { [nameof(ScheduleBadge.Progress)] = progress });
+
+        // Assert
+        var badge = document.QuerySelector(".cc-schedule-badge")!;
+        Assert.Equal(expected, Squash(badge.TextContent));
+        Assert.Contains(css, badge.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProgressFigures_Progress_BarsClampedAndFiguresAsPercent()
+    {
+        // Arrange
+        var progress = new ScheduleProgress(1.25m, 0.5m, 75m, true);
+
+        // Act
+        var document = await RenderAsync<ProgressFigures>("zh-Hans", new() { [nameof(ProgressFigures.Progress)] = progress });
+
+        // Assert
+        Assert.Equal("125.0%", document.QuerySelector("[data-figure=completion]")?.TextContent);
+        Assert.Equal("50.0%", document.QuerySelector("[data-figure=time]")?.TextContent);
+        Assert.Equal("100", document.QuerySelectorAll("[role=progressbar]")[0].GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public async Task StageSteps_Building_SevenStagesWithBuildingCurrent()
+    {
+        // Act
+        var document = await RenderAsync<StageSteps>("zh-Hans", new() { [nameof(StageSteps.Current)] = ProjectStage.Building });
+
+        // Assert
+        var stages = document.QuerySelectorAll(".cc-stages li").Select(li => li.TextContent).ToArray();
+        Assert.Equal(["洽谈", "签约", "审批", "开工", "建设", "竣工", "投产"], stages);
+        Assert.Equal("建设", document.QuerySelector("[aria-current=step]")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData(SlaLight.Red, "红灯", "text-bg-danger")]
+    [InlineData(null, "已办结", "text-bg-secondary")]
+    public async Task LightBadge_Light_WordAndColour(SlaLight? light, string word, string css)
+    {
+        // Act
+        var document = await RenderAsync<LightBadge>("zh-Hans", new() { [nameof(LightBadge.Light)] = light });
+
+        // Assert
+        var badge = document.QuerySelector("[data-light]")!;
+        Assert.Equal(word, badge.TextContent);
+        Assert.Contains(css, badge.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppealRows_WithLinkTemplate_LinksEscapedIdsAndShowsCategoryAndStatus()
+    {
+        // Arrange
+        var item = new AppealListItem("a b", "用电跳闸", "91370000MA3C8Y1X2K", "某公司", "t-01", null, null, "finance", AppealChannel.Online,
+            AppealPriority.Normal, AppealStatus.Replied, EscalationLevel.TownOrStation, SlaLight.Green, null,
+            new DateTimeOffset(2026, 3, 1, 1, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 9, 1, 30, 0, TimeSpan.Zero), null);
+
+        // Act
+        var document = await RenderAsync<AppealRows>("zh-Hans", new()
+        {
+            [nameof(AppealRows.Items)] = (IReadOnlyList<AppealListItem>)[item],
+            [nameof(AppealRows.Empty)] = "无",
+            [nameof(AppealRows.LinkTemplate)] = "/my/appeals/{0}",
+        });
+
+        // Assert
+        Assert.Equal("/my/appeals/a%20b", document.QuerySelector("a")?.GetAttribute("href"));
+        var meta = Squash(document.QuerySelector(".list-group-item .small")!.TextContent);
+        Assert.Contains("已答复", meta, StringComparison.Ordinal);
+        Assert.Contains("2026-03-01 09:30", meta, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppealRows_Empty_ShowsTheEmptyText()
+    {
+        // Act
+        var document = await RenderAsync<AppealRows>("zh-Hans", new()
+        {
+            [nameof(AppealRows.Items)] = (IReadOnlyList<AppealListItem>)[],
+            [nameof(AppealRows.Empty)] = "暂无诉求。",
+        });
+
+        // Assert
+        Assert.Equal("暂无诉求。", document.QuerySelector("p")?.TextContent);
+        Assert.Empty(document.QuerySelectorAll("li"));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("不能为空", true)]
+    public async Task FieldError_Message_ShownAsAlertOnlyWhenThere(string? message, bool shown)
+    {
+        // Act
+        var document = await RenderAsync<FieldError>("zh-Hans", new() { [nameof(FieldError.Id)] = "x-error", [nameof(FieldError.Message)] = message });
+
+        // Assert
+        var error = document.QuerySelector("#x-error")!;
+        Assert.Equal(shown, error.ClassList.Contains("d-block"));
+        Assert.Equal(shown ? "alert" : null, error.GetAttribute("role"));
+        Assert.Equal(message ?? "", error.TextContent);
+    }
+
+    [Theory]
+    [InlineData("车间用电经常跳闸，影响生产。", "车间用电经常跳闸，影响生产。")]
+    [InlineData("第一行\n第二行", "第一行")]
+    [InlineData("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…")]
+    public void TitleFrom_Text_FirstLineCut(string text, string expected)
+    {
+        // Act
+        var title = SelfServiceAccess.TitleFrom(text);
+
+        // Assert
+        Assert.Equal(expected, title);
+    }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static async Task<IHtmlDocument> RenderAsync<TComponent>(string culture, Dictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await using var services = new ServiceCollection().AddLogging().AddLocalization()
+                .AddSingleton(SlaSettings.Default).AddScoped<FieldLabels>().BuildServiceProvider();
+            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
