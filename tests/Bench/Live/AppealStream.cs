@@ -18,8 +18,9 @@ internal sealed class AppealStream(IGrainFactory grains, string run)
     private static readonly AppealActor Enterprise = new("enterprise", ActorRole.Enterprise, null, ActionChannel.Online);
 
     /// <summary>Sends <paramref name="perSecond"/> appeals a second for <paramref name="duration"/>; a slow
-    /// grain does not delay the next send. Returns appeal id → send time of those the grain accepted.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> RunAsync(string label, double perSecond, TimeSpan duration)
+    /// grain does not delay the next send. Returns appeal id → send time of those the grain accepted, and
+    /// the rate achieved.</summary>
+    public async Task<(IReadOnlyDictionary<string, long> Sent, double PerSecond)> RunAsync(string label, double perSecond, TimeSpan duration)
     {
         var (town, enterprise) = (Generator.Towns[0], Generator.ProjectAt(0).OwnerCreditCode);
         var count = (int)Math.Round(perSecond * duration.TotalSeconds);
@@ -59,8 +60,6 @@ internal sealed class AppealStream(IGrainFactory grains, string run)
             await all;
         }
 
-        var achieved = count / clock.Elapsed.TotalSeconds;
-        Metrics.Print($"live_rate_{label}_per_s", achieved, "changes/s");
-        return sent;
+        return (sent, count / clock.Elapsed.TotalSeconds);
     }
 }
