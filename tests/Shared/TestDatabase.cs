@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Silo.Storage;
 
-namespace Silo.Tests.Infrastructure;
+namespace TestInfrastructure;
 
-/// <summary>An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
+/// <summary>Shared by the Silo and Grains test projects (linked into both). An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
 /// database on the server named by TEST_POSTGRES_CONNECTION. Disposing it deletes the file or drops
 /// the database, and disposes every <see cref="IDatabase"/> it handed out.</summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -72,6 +72,28 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public AdoNetReminderTable CreateReminderTable(IDatabase? database = null) => new(database ?? Database);
 
+    /// <summary>Runs a statement with one text parameter @value, e.g. to tamper with stored rows.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql, string? value = null)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@value";
+        parameter.Value = (object?)value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Reads one text value.</summary>
+    public async Task<string?> ScalarTextAsync(string sql)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     /// <summary>Runs a query that returns one number, e.g. a COUNT(*).</summary>
     public async Task<long> CountAsync(string sql)
     {
@@ -104,7 +126,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static TestDatabase CreateSqlite()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "silo-tests");
+        var directory = Path.Combine(Path.GetTempPath(), "commandcentre-tests");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
@@ -127,7 +149,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static async Task<TestDatabase> CreatePostgresAsync()
     {
         var admin = PostgresAdminConnectionString();
-        var name = $"silo_test_{Guid.NewGuid():N}";
+        var name = $"cc_test_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
         return new TestDatabase(DatabaseProvider.Postgres, connectionString,
