@@ -19,7 +19,10 @@ internal sealed class GrainTimer : IGrainTimer
         _callback = callback;
         _kind = interleave ? InterleaveKind.Always : InterleaveKind.Exclusive;
         _period = period;
-        _timer = activation.TimeProvider.CreateTimer(static state => ((GrainTimer)state!).Tick(), this, dueTime, Timeout.InfiniteTimeSpan);
+        // Created stopped, then started: a due time of zero may call back before CreateTimer returns (a fake clock does),
+        // and the tick's follow-up needs _timer.
+        _timer = activation.TimeProvider.CreateTimer(static state => ((GrainTimer)state!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
     }
 
     public void Change(TimeSpan dueTime, TimeSpan period)

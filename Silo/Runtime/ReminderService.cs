@@ -91,8 +91,13 @@ internal sealed class ReminderService(IReminderTable table, Catalog catalog, Sil
         private ITimer? _timer;
         private volatile bool _disposed;
 
-        public void Start(TimeProvider time) =>
-            _timer = time.CreateTimer(static state => ((ScheduledReminder)state!).Fire(), this, DueIn(time.GetUtcNow()), Timeout.InfiniteTimeSpan);
+        /// <summary>Creates the timer stopped, then starts it: a reminder already due may fire before CreateTimer returns
+        /// (a fake clock calls back synchronously), and <see cref="AfterFire"/> needs the timer to schedule the next tick.</summary>
+        public void Start(TimeProvider time)
+        {
+            _timer = time.CreateTimer(static state => ((ScheduledReminder)state!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer.Change(DueIn(time.GetUtcNow()), Timeout.InfiniteTimeSpan);
+        }
 
         public void Dispose()
         {

@@ -53,7 +53,8 @@ public abstract class DomainTestBase : IAsyncLifetime
     /// <summary>Waits for work the fake clock started on the thread pool (a reminder's grain call) to show its effect.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 500; i++)
+        // Generous: a loaded CI machine runs many PostgreSQL-backed tests at once; a passing wait returns early.
+        for (var i = 0; i < 3000; i++)
         {
             if (await condition())
             {
