@@ -5,9 +5,9 @@ using Silo;
 
 namespace Dashboard.Appeals;
 
-/// <summary>Runs one workbench action on an appeal: checks role and scope, refuses a stale form (the appeal's history
-/// grew since the form was rendered), recognises the same form posted twice, and turns a business-rule refusal into
-/// the message the form shows.</summary>
+/// <summary>Runs one workbench action on an appeal: checks role and scope, hands the grain the version the form was
+/// rendered from (the grain refuses a stale form inside its own turn), recognises the same form posted twice, and turns a
+/// business-rule refusal into the message the form shows.</summary>
 internal sealed class AppealCommands(IGrainFactory grains, ILogger<AppealCommands> logger)
 {
     public async Task<CommandOutcome> RunAsync(
@@ -28,27 +28,31 @@ internal sealed class AppealCommands(IGrainFactory grains, ILogger<AppealCommand
             return CommandOutcome.Forbidden;
         }
 
-        var actor = AppealAccess.Actor(user);
-        if (appeal.EventCount != postedVersion)
-        {
-            // The form's version points at the entry its own first post appended: the same person, the same action.
-            var history = await grain.GetHistory();
-            var repeated = postedVersion >= 0 && postedVersion < history.Length
-                && history[(int)postedVersion].Kind == action.EventKind()
-                && history[(int)postedVersion].ActorId == actor.Id;
-            return repeated ? CommandOutcome.AlreadyDone : CommandOutcome.Stale;
-        }
-
+        var actor = AppealAccess.Actor(user) with { SeenVersion = postedVersion };
         try
         {
             await command(grain, actor);
             logger.LogInformation("Appeal {AppealId}: {Action} by {UserName}", appealId, action, actor.Id);
             return CommandOutcome.Done;
         }
+        catch (DomainException refused) when (refused.Code == ErrorCodes.AppealChanged)
+        {
+            return await IsRepeatAsync(grain, action, actor) ? CommandOutcome.AlreadyDone : CommandOutcome.Stale(refused);
+        }
         catch (DomainException refused)
         {
             return CommandOutcome.Refused(refused);
         }
+    }
+
+    /// <summary>Whether the entry right after the form's version is the one this form's own first post appended: the
+    /// same person, the same action. Read after the refusal, so it only chooses the message.</summary>
+    private static async Task<bool> IsRepeatAsync(IAppealGrain grain, AppealAction action, AppealActor actor)
+    {
+        var history = await grain.GetHistory();
+        return actor.SeenVersion is { } seen && seen >= 0 && seen < history.Length
+            && history[(int)seen].Kind == action.EventKind()
+            && history[(int)seen].ActorId == actor.Id;
     }
 }
 
@@ -59,7 +63,7 @@ internal sealed record CommandOutcome(CommandResult Result, DomainException? Err
 
     public static CommandOutcome AlreadyDone { get; } = new(CommandResult.AlreadyDone);
 
-    public static CommandOutcome Stale { get; } = new(CommandResult.Stale);
+    public static CommandOutcome Stale(DomainException error) => new(CommandResult.Stale, error);
 
     public static CommandOutcome NotFound { get; } = new(CommandResult.NotFound);
 

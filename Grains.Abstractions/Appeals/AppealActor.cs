@@ -1,11 +1,18 @@
 namespace Grains.Abstractions.Appeals;
 
-/// <summary>Who acts on an appeal, in which role, for which unit and through which channel.</summary>
+/// <summary>Who acts on an appeal, in which role, for which unit and through which channel, and which version of the
+/// appeal they decided on.</summary>
 /// <param name="Id">The person's or system's stable id.</param>
 /// <param name="Role">The role the person acts in.</param>
 /// <param name="Unit">The department, town or enterprise the person acts for, when the role has one.</param>
 /// <param name="Channel">Where the action came from.</param>
-public sealed record AppealActor(string Id, ActorRole Role, string? Unit, ActionChannel Channel);
+public sealed record AppealActor(string Id, ActorRole Role, string? Unit, ActionChannel Channel)
+{
+    /// <summary>The appeal's <see cref="Appeal.EventCount"/> on the screen the person acted from; when set, the appeal
+    /// refuses the command with <see cref="Errors.ErrorCodes.AppealChanged"/> if anyone changed it since. Null: act on
+    /// whatever the appeal is now (the system, imports).</summary>
+    public long? SeenVersion { get; init; }
+}
 
 /// <summary>The roles that act on appeals.</summary>
 public enum ActorRole

@@ -4,7 +4,8 @@ using Silo;
 
 namespace Grains.Abstractions.Appeals;
 
-/// <summary>One appeal (诉求) through the closed loop, keyed by its id; every change is appended to a hash-chained history.</summary>
+/// <summary>One appeal (诉求) through the closed loop, keyed by its id; every change is appended to a hash-chained history.
+/// A command whose actor carries <see cref="AppealActor.SeenVersion"/> is refused when the appeal changed since.</summary>
 public interface IAppealGrain : IGrainWithStringKey
 {
     /// <summary>受理: accepts the appeal and suggests likely duplicates; the key must be the intake's id.</summary>

@@ -47,6 +47,8 @@ public static class ErrorCodes
     public const string AppealClosed = "appeal.closed";
     /// <summary>The enterprise has already rated the appeal.</summary>
     public const string AppealAlreadyRated = "appeal.already-rated";
+    /// <summary>Someone changed the appeal after the person saw it; the command was not run.</summary>
+    public const string AppealChanged = "appeal.changed";
     /// <summary>The command is not possible in the appeal's current status.</summary>
     public const string AppealTransitionInvalid = "appeal.transition.invalid";
     /// <summary>The actor's role may not perform this command.</summary>

@@ -96,35 +96,35 @@ internal sealed class AppealGrain(
 
     public async Task<Appeal> Route(AppealActor actor, string? departmentCode)
     {
-        var appeal = Require();
+        var appeal = Require(actor);
         var department = departmentCode ?? routing.DepartmentFor(appeal.Category, appeal.TownCode);
         await RequireHandlerAsync(department);
-        return await RunAsync(a => lifecycle.Route(a, actor, department));
+        return await RunAsync(actor, a => lifecycle.Route(a, actor, department));
     }
 
-    public Task<Appeal> ObjectToRouting(AppealActor actor, string reason) => RunAsync(a => lifecycle.ObjectToRouting(a, actor, reason));
+    public Task<Appeal> ObjectToRouting(AppealActor actor, string reason) => RunAsync(actor, a => lifecycle.ObjectToRouting(a, actor, reason));
 
-    public Task<Appeal> TakeOver(AppealActor actor) => RunAsync(a => lifecycle.TakeOver(a, actor));
+    public Task<Appeal> TakeOver(AppealActor actor) => RunAsync(actor, a => lifecycle.TakeOver(a, actor));
 
     public Task<Appeal> Reply(AppealActor actor, string text, ImmutableArray<AttachmentInfo> evidence) =>
-        RunAsync(a => lifecycle.Reply(a, actor, text, evidence));
+        RunAsync(actor, a => lifecycle.Reply(a, actor, text, evidence));
 
     public Task<Appeal> Rate(AppealActor actor, SatisfactionRating rating, string? comment) =>
-        RunAsync(a => lifecycle.Rate(a, actor, rating, comment));
+        RunAsync(actor, a => lifecycle.Rate(a, actor, rating, comment));
 
     public Task<Appeal> VerifyDissatisfaction(AppealActor actor, string findings, bool upheld) =>
-        RunAsync(a => lifecycle.VerifyDissatisfaction(a, actor, findings, upheld));
+        RunAsync(actor, a => lifecycle.VerifyDissatisfaction(a, actor, findings, upheld));
 
     public Task<Appeal> Revisit(AppealActor actor, SatisfactionRating result, string notes) =>
-        RunAsync(a => lifecycle.Revisit(a, actor, result, notes));
+        RunAsync(actor, a => lifecycle.Revisit(a, actor, result, notes));
 
-    public Task<Appeal> Close(AppealActor actor, string? note) => RunAsync(a => lifecycle.Close(a, actor, note));
+    public Task<Appeal> Close(AppealActor actor, string? note) => RunAsync(actor, a => lifecycle.Close(a, actor, note));
 
-    public Task<Appeal> Supervise(AppealActor actor, string note) => RunAsync(a => lifecycle.Supervise(a, actor, note));
+    public Task<Appeal> Supervise(AppealActor actor, string note) => RunAsync(actor, a => lifecycle.Supervise(a, actor, note));
 
     public async Task<Appeal> FormTaskForce(AppealActor actor, string leaderOfficialId, ImmutableArray<string> departmentCodes)
     {
-        Require();
+        Require(actor);
         var leader = await GrainFactory.GetGrain<IOfficialGrain>(leaderOfficialId ?? string.Empty).GetProfile()
             ?? throw new DomainException(ErrorCodes.OfficialUnknown, leaderOfficialId);
         foreach (var department in departmentCodes.IsDefault ? [] : departmentCodes)
@@ -132,25 +132,25 @@ internal sealed class AppealGrain(
             await RequireHandlerAsync(department);
         }
 
-        return await RunAsync(a => lifecycle.FormTaskForce(a, actor, leader.Id, leader.Tier, departmentCodes));
+        return await RunAsync(actor, a => lifecycle.FormTaskForce(a, actor, leader.Id, leader.Tier, departmentCodes));
     }
 
     public Task<Appeal> Escalate(AppealActor actor, EscalationLevel level, string reason) =>
-        RunAsync(a => lifecycle.Escalate(a, actor, level, reason));
+        RunAsync(actor, a => lifecycle.Escalate(a, actor, level, reason));
 
     public async Task<Appeal> LinkDuplicate(AppealActor actor, string otherAppealId)
     {
-        Require();
+        Require(actor);
         // Checked in the read model, not by calling the other appeal, which might be linking back to this one.
         if (!string.IsNullOrWhiteSpace(otherAppealId) && !await queries.ExistsAsync(otherAppealId))
         {
             throw new DomainException(ErrorCodes.AppealUnknown, otherAppealId);
         }
 
-        return await RunAsync(a => lifecycle.LinkDuplicate(a, actor, otherAppealId));
+        return await RunAsync(actor, a => lifecycle.LinkDuplicate(a, actor, otherAppealId));
     }
 
-    public Task<Appeal> Review() => RunAsync(a => new AppealChange(a, []));
+    public Task<Appeal> Review() => RunAsync(SystemActor, a => new AppealChange(a, []));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         state.State.Appeal is null ? Task.CompletedTask : Review();
@@ -173,6 +173,20 @@ internal sealed class AppealGrain(
 
     private Appeal Require() => state.State.Appeal ?? throw new DomainException(ErrorCodes.AppealUnknown, GetPrimaryKeyString());
 
+    /// <summary>The appeal as the actor saw it: checked inside this turn, so no other change can land between the check
+    /// and the write.</summary>
+    private Appeal Require(AppealActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var appeal = Require();
+        if (actor.SeenVersion is { } seen && seen != appeal.EventCount)
+        {
+            throw new DomainException(ErrorCodes.AppealChanged, appeal.Id, seen, appeal.EventCount);
+        }
+
+        return appeal;
+    }
+
     /// <summary>A department, or a town centre answering its own grid's appeals.</summary>
     private async Task RequireHandlerAsync(string departmentCode)
     {
@@ -185,9 +199,9 @@ internal sealed class AppealGrain(
     }
 
     /// <summary>Runs a command and then the SLA review (escalation after rejected hand-offs or when overdue).</summary>
-    private async Task<Appeal> RunAsync(Func<Appeal, AppealChange> command)
+    private async Task<Appeal> RunAsync(AppealActor actor, Func<Appeal, AppealChange> command)
     {
-        var change = command(Require());
+        var change = command(Require(actor));
         var review = lifecycle.Review(change.State, SystemActor);
         await CommitAsync(state.State, new AppealChange(review.State, change.Events.AddRange(review.Events)));
         return state.State.Appeal!;

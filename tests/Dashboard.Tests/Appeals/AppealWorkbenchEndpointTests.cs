@@ -182,6 +182,56 @@ public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Reply_StaleForm_RefusedWithMessageTypedTextKeptAndOtherChangeKept()
+    {
+        // Arrange: the handler opens the reply form, then the centre supervises the appeal.
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        var grain = fixture.Grains.GetGrain<IAppealGrain>(appeal.Id);
+        await grain.TakeOver(new AppealActor("other-handler", ActorRole.DepartmentHandler, DepartmentCodes.Finance, ActionChannel.Workbench));
+        using var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);
+        var url = $"/appeals/{appeal.Id}";
+        var hidden = FormPost.HiddenFields(await client.PageAsync(url), "reply");
+        await grain.Supervise(new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), "请本周内反馈");
+
+        // Act
+        using var response = await client.SubmitAsync(url, hidden, ("Text", "已协调银行续贷"), ("Evidence", "续贷合同.pdf | 盖章页"));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已被他人更新", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("已协调银行续贷", page.QuerySelector("#reply-text")?.TextContent);
+        Assert.Equal("续贷合同.pdf | 盖章页", page.QuerySelector("#reply-evidence")?.TextContent);
+        var history = await grain.GetHistory();
+        Assert.DoesNotContain(history, e => e.Kind == AppealEventKind.Replied);
+        Assert.Equal((AppealStatus.InProgress, 1), ((await grain.Get())?.Status, (await grain.Get())?.SupervisionCount));
+    }
+
+    [Fact]
+    public async Task LinkDuplicate_StaleForm_RefusedAndNothingLinked()
+    {
+        // Arrange: the dispatcher opens the page, then someone else routes the appeal.
+        var appeal = await fixture.NewAppealAsync();
+        var other = await fixture.NewAppealAsync();
+        var grain = fixture.Grains.GetGrain<IAppealGrain>(appeal.Id);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var url = $"/appeals/{appeal.Id}";
+        var hidden = FormPost.HiddenFields(await client.PageAsync(url), "link");
+        await grain.Route(new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), DepartmentCodes.Commerce);
+
+        // Act
+        using var response = await client.SubmitAsync(url, hidden, ("Other", other.Id));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已被他人更新", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        var now = await grain.Get();
+        Assert.Empty(now?.LinkedAppeals ?? [other.Id]);
+        Assert.Equal(DepartmentCodes.Commerce, now?.DepartmentCode);
+    }
+
+    [Fact]
     public async Task Route_DepartmentHandlerPostsTheDispatchersForm_Returns403AndNothingChanges()
     {
         // Arrange

@@ -193,6 +193,30 @@ public sealed class SelfServicePagesTests(FieldHost host)
     }
 
     [Fact]
+    public async Task Rate_StaleForm_RefusedWithMessageCommentKeptAndOtherChangeKept()
+    {
+        // Arrange: the enterprise opens the rating form, then the centre supervises the appeal.
+        var (appealId, client) = await RepliedAppealAsync();
+        using var _ = client;
+        var (_, detail) = await client.GetPageAsync($"/my/appeals/{appealId}");
+        var fields = FormPosts.FieldsOf(detail, RateForm);
+        fields["Rating.Value"] = nameof(SatisfactionRating.Dissatisfied);
+        fields["Rating.Comment"] = "线路仍然跳闸";
+        var grain = host.Grains.GetGrain<IAppealGrain>(appealId);
+        await grain.Supervise(new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), "请尽快回访");
+
+        // Act
+        var (status, page) = await client.PostFormAsync($"/my/appeals/{appealId}", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("此诉求在您打开页面后已有新进展，评价未保存。请查看最新进展后重新评价。", page.Text(".cc-form-alert"));
+        Assert.Equal("线路仍然跳闸", page.QuerySelector("#rating-comment")?.TextContent);
+        var appeal = await grain.Get();
+        Assert.Equal((null, AppealStatus.Replied, 1), (appeal?.Rating, appeal?.Status, appeal?.SupervisionCount));
+    }
+
+    [Fact]
     public async Task Rate_NoChoice_MessageNextToTheChoiceAndNothingSaved()
     {
         // Arrange

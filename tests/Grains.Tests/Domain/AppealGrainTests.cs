@@ -84,6 +84,57 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Supervise_TwoAtOnceFromTheSameVersion_OneRunsTheOtherIsRefusedInItsTurn()
+    {
+        var appeal = await InProgressAsync();
+        var seen = (await appeal.Get())!.EventCount;
+        var first = TestDistrict.Dispatcher with { SeenVersion = seen };
+        var second = TestDistrict.Dispatcher with { Id = "dispatcher-2", SeenVersion = seen };
+
+        // Both are in flight before either finishes: a check outside the grain's turn would let both through.
+        var calls = new[] { appeal.Supervise(first, "请加快办理"), appeal.Supervise(second, "请本周内反馈") };
+        var outcomes = await Task.WhenAll(calls.Select(async c =>
+        {
+            try
+            {
+                await c;
+                return null;
+            }
+            catch (DomainException refused)
+            {
+                return refused;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is null);
+        var refusal = Assert.Single(outcomes, o => o is not null)!;
+        Assert.Equal(ErrorCodes.AppealChanged, refusal.Code);
+        Assert.Equal(["a-1", seen.ToString(System.Globalization.CultureInfo.InvariantCulture), (seen + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], refusal.Arguments);
+        var history = await appeal.GetHistory();
+        Assert.Equal(seen + 1, history.Length);
+        Assert.Single(history, e => e.Kind == AppealEventKind.Supervised);
+        Assert.Equal(new ChainVerification(true, null), await appeal.VerifyHistory());
+    }
+
+    [Fact]
+    public async Task Route_SeenVersionBehind_ThrowsAppealChangedAndKeepsTheOtherChange()
+    {
+        var appeal = Appeal();
+        await appeal.Submit(TestDistrict.Intake("a-1"), TestDistrict.Dispatcher);
+        var seen = (await appeal.Get())!.EventCount;
+        await appeal.Route(TestDistrict.Dispatcher with { Id = "dispatcher-2", SeenVersion = seen }, DepartmentCodes.Finance);
+
+        var error = await Assert.ThrowsAsync<DomainException>(
+            () => appeal.Route(TestDistrict.Dispatcher with { SeenVersion = seen }, null));
+
+        Assert.Equal(ErrorCodes.AppealChanged, error.Code);
+        Assert.Contains("已被他人更新", error.MessageIn("zh-CN"), StringComparison.Ordinal);
+        var routed = Assert.Single(await appeal.GetHistory(), e => e.Kind == AppealEventKind.Routed);
+        Assert.Equal("dispatcher-2", routed.ActorId);
+        Assert.Equal(DepartmentCodes.Finance, (await appeal.Get())!.DepartmentCode);
+    }
+
+    [Fact]
     public async Task Rate_Twice_ThrowsAlreadyRated()
     {
         var appeal = await InProgressAsync();
