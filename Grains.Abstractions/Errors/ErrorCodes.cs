@@ -68,6 +68,8 @@ public static class ErrorCodes
     /// <summary>An escalation must go to a higher level.</summary>
     public const string AppealEscalationNotHigher = "appeal.escalation.not-higher";
 
+    /// <summary>Someone changed the project after the steward opened the form; the change was not made.</summary>
+    public const string ProjectChanged = "project.changed";
     /// <summary>The project cannot move between these stages.</summary>
     public const string ProjectStageMoveNotAllowed = "project.stage.move-not-allowed";
     /// <summary>A backward stage move needs a reason.</summary>

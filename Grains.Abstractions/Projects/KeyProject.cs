@@ -33,6 +33,10 @@ public sealed record KeyProject(
 
     /// <summary>Where the project is.</summary>
     public GeoPoint? Location { get; init; }
+
+    /// <summary>How many changes the project has had since it was registered; a steward's form carries it, so that a
+    /// change someone else made meanwhile is refused rather than overwritten.</summary>
+    public long Version { get; init; }
 }
 
 /// <summary>A project milestone (节点).</summary>

@@ -63,20 +63,20 @@ internal sealed class KeyProjectGrain(
 
     public Task<ScheduleProgress> GetProgress() => Task.FromResult(rules.Progress(Require()));
 
-    public Task<KeyProject> MoveStage(ProjectStage to, string? reason) =>
-        ChangeAsync(p => rules.MoveStage(p, to, reason), DistrictEventKind.ProjectStageChanged);
+    public Task<KeyProject> MoveStage(ProjectStage to, string? reason, long? seenVersion = null) =>
+        ChangeAsync(seenVersion, p => rules.MoveStage(p, to, reason), DistrictEventKind.ProjectStageChanged);
 
-    public Task<KeyProject> PlanMilestone(string name, DateOnly planned) =>
-        ChangeAsync(p => rules.PlanMilestone(p, name, planned), DistrictEventKind.ProjectUpdated);
+    public Task<KeyProject> PlanMilestone(string name, DateOnly planned, long? seenVersion = null) =>
+        ChangeAsync(seenVersion, p => rules.PlanMilestone(p, name, planned), DistrictEventKind.ProjectUpdated);
 
-    public Task<KeyProject> CompleteMilestone(string name, DateOnly actual) =>
-        ChangeAsync(p => rules.CompleteMilestone(p, name, actual), DistrictEventKind.ProjectUpdated);
+    public Task<KeyProject> CompleteMilestone(string name, DateOnly actual, long? seenVersion = null) =>
+        ChangeAsync(seenVersion, p => rules.CompleteMilestone(p, name, actual), DistrictEventKind.ProjectUpdated);
 
-    public Task<KeyProject> PlanYear(int year, decimal plannedAnnualInvestment) =>
-        ChangeAsync(p => rules.PlanYear(p, year, plannedAnnualInvestment), DistrictEventKind.ProjectUpdated);
+    public Task<KeyProject> PlanYear(int year, decimal plannedAnnualInvestment, long? seenVersion = null) =>
+        ChangeAsync(seenVersion, p => rules.PlanYear(p, year, plannedAnnualInvestment), DistrictEventKind.ProjectUpdated);
 
-    public Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment) =>
-        ChangeAsync(p => rules.RecordInvestment(p, completedAnnualInvestment), DistrictEventKind.ProjectUpdated);
+    public Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment, long? seenVersion = null) =>
+        ChangeAsync(seenVersion, p => rules.RecordInvestment(p, completedAnnualInvestment), DistrictEventKind.ProjectUpdated);
 
     public async Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor)
     {
@@ -98,9 +98,17 @@ internal sealed class KeyProjectGrain(
 
     private KeyProject Require() => state.State.Project ?? throw new DomainException(ErrorCodes.ProjectUnknown, GetPrimaryKeyString());
 
-    private async Task<KeyProject> ChangeAsync(Func<KeyProject, KeyProject> change, DistrictEventKind kind)
+    /// <summary>Checks the version the steward saw inside this turn, so no other change can land between the check and
+    /// the write.</summary>
+    private async Task<KeyProject> ChangeAsync(long? seenVersion, Func<KeyProject, KeyProject> change, DistrictEventKind kind)
     {
-        var next = change(Require());
+        var current = Require();
+        if (seenVersion is { } seen && seen != current.Version)
+        {
+            throw new DomainException(ErrorCodes.ProjectChanged, current.Id, seen, current.Version);
+        }
+
+        var next = change(current) with { Version = current.Version + 1 };
         await CommitAsync(state.State with { Project = next }, kind);
         return next;
     }

@@ -196,6 +196,30 @@ public sealed class ProjectPagesTests(FieldHost host)
     }
 
     [Fact]
+    public async Task RecordInvestment_StaleForm_RefusedTypedAmountKeptAndTheOtherChangeKept()
+    {
+        // Arrange: the steward types an amount; meanwhile someone moves the project on a stage.
+        var project = await host.TakeProjectAsync(p => p.Stage < ProjectStage.InProduction && p.TotalInvestment > 10m);
+        using var client = await host.ClientAsync(DashboardRoles.Steward, project.StewardOfficialId);
+        var (_, opened) = await client.GetPageAsync($"/projects/{project.Id}");
+        var fields = FormPosts.FieldsOf(opened, InvestmentForm);
+        var typed = project.CompletedAnnualInvestment == 3m ? "4" : "3";
+        fields["Investment.Completed"] = typed;
+        await Grain(project).MoveStage(project.Stage + 1, null);
+
+        // Act
+        var (status, page) = await client.PostFormAsync($"/projects/{project.Id}", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        var after = (await Grain(project).GetProject())!;
+        Assert.Equal((project.Stage + 1, project.CompletedAnnualInvestment), (after.Stage, after.CompletedAnnualInvestment));
+        Assert.Contains("已被他人修改", page.Text(".cc-form-alert"), StringComparison.Ordinal);
+        Assert.Equal(typed, page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#investment-completed")?.Value);
+        Assert.Null(page.QuerySelector(".cc-confirmation"));
+    }
+
+    [Fact]
     public async Task MoveStage_BackwardWithoutReason_ReasonMessageNextToTheField()
     {
         // Arrange
@@ -228,7 +252,7 @@ public sealed class ProjectPagesTests(FieldHost host)
             ["_handler"] = StageForm,
             ["__RequestVerificationToken"] = token,
             ["Stage.To"] = (project.Stage + 1).ToString(),
-            ["Stage.Version"] = ProjectVersion.Of(project),
+            ["Stage.Version"] = project.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         // Assert
@@ -248,7 +272,7 @@ public sealed class ProjectPagesTests(FieldHost host)
         {
             ["_handler"] = StageForm,
             ["Stage.To"] = (project.Stage + 1).ToString(),
-            ["Stage.Version"] = ProjectVersion.Of(project),
+            ["Stage.Version"] = project.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         // Assert

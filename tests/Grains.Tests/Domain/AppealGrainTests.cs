@@ -92,19 +92,7 @@ public abstract class AppealGrainTests : DomainTestBase
         var second = TestDistrict.Dispatcher with { Id = "dispatcher-2", SeenVersion = seen };
 
         // Both are in flight before either finishes: a check outside the grain's turn would let both through.
-        var calls = new[] { appeal.Supervise(first, "请加快办理"), appeal.Supervise(second, "请本周内反馈") };
-        var outcomes = await Task.WhenAll(calls.Select(async c =>
-        {
-            try
-            {
-                await c;
-                return null;
-            }
-            catch (DomainException refused)
-            {
-                return refused;
-            }
-        }));
+        var outcomes = await RefusalsAsync(appeal.Supervise(first, "请加快办理"), appeal.Supervise(second, "请本周内反馈"));
 
         Assert.Single(outcomes, o => o is null);
         var refusal = Assert.Single(outcomes, o => o is not null)!;

@@ -206,6 +206,38 @@ public abstract class EntityGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task KeyProject_TwoInvestmentsAtOnceFromTheSameVersion_OneSavedTheOtherRefusedInItsTurn()
+    {
+        var project = Grains.GetGrain<IKeyProjectGrain>("p-1");
+        var registered = await project.Register(Project());
+
+        // Both are in flight before either finishes: a check outside the grain's turn would let both through.
+        var outcomes = await RefusalsAsync(
+            project.RecordInvestment(6_000m, registered.Version), project.RecordInvestment(7_000m, registered.Version));
+
+        var after = (await project.GetProject())!;
+        var refusal = Assert.Single(outcomes, o => o is not null)!;
+        Assert.Equal(ErrorCodes.ProjectChanged, refusal.Code);
+        Assert.Equal(registered.Version + 1, after.Version);
+        Assert.Equal(outcomes[0] is null ? 6_000m : 7_000m, after.CompletedAnnualInvestment);
+    }
+
+    [Fact]
+    public async Task KeyProject_MoveStageFromAnOlderVersion_ThrowsAndKeepsTheOtherChange()
+    {
+        var project = Grains.GetGrain<IKeyProjectGrain>("p-1");
+        var registered = await project.Register(Project());
+        await project.RecordInvestment(6_000m, registered.Version);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => project.MoveStage(ProjectStage.Started, null, registered.Version));
+
+        var after = (await project.GetProject())!;
+        Assert.Equal(ErrorCodes.ProjectChanged, error.Code);
+        Assert.Contains("已被他人修改", error.MessageIn("zh-CN"), StringComparison.Ordinal);
+        Assert.Equal((ProjectStage.Approval, 6_000m, registered.Version + 1), (after.Stage, after.CompletedAnnualInvestment, after.Version));
+    }
+
+    [Fact]
     public async Task KeyProject_MilestoneInFuture_ThrowsThenCompletesToday()
     {
         var project = Grains.GetGrain<IKeyProjectGrain>("p-1");

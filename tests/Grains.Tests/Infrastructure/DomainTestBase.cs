@@ -1,3 +1,4 @@
+using Grains.Abstractions.Errors;
 using Microsoft.Extensions.Time.Testing;
 using Silo;
 using Silo.Storage;
@@ -49,6 +50,21 @@ public abstract class DomainTestBase : IAsyncLifetime
         await Silo.DisposeAsync();
         _silo = await DomainSilo.StartAsync(Database.Options, Clock);
     }
+
+    /// <summary>Awaits commands already sent together; each one's refusal, or null where it ran.</summary>
+    protected static Task<DomainException?[]> RefusalsAsync(params Task[] calls) =>
+        Task.WhenAll(calls.Select(async call =>
+        {
+            try
+            {
+                await call;
+                return null;
+            }
+            catch (DomainException refused)
+            {
+                return refused;
+            }
+        }));
 
     /// <summary>Waits for work the fake clock started on the thread pool (a reminder's grain call) to show its effect.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
