@@ -70,6 +70,8 @@ public static class ErrorCodes
 
     /// <summary>Someone changed the project after the steward opened the form; the change was not made.</summary>
     public const string ProjectChanged = "project.changed";
+    /// <summary>Another problem was raised on the project after the steward opened the form; nothing was raised.</summary>
+    public const string ProjectProblemsChanged = "project.problems-changed";
     /// <summary>The project cannot move between these stages.</summary>
     public const string ProjectStageMoveNotAllowed = "project.stage.move-not-allowed";
     /// <summary>A backward stage move needs a reason.</summary>

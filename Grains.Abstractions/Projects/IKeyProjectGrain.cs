@@ -35,8 +35,9 @@ public interface IKeyProjectGrain : IGrainWithStringKey
     /// <summary>Records the investment completed so far this year (已完成投资).</summary>
     Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment, long? seenVersion = null);
 
-    /// <summary>Raises a blocking problem; it becomes an appeal linked to the project.</summary>
-    Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor);
+    /// <summary>Raises a blocking problem; it becomes an appeal linked to the project. Given how many problems the
+    /// steward saw, it is refused with <c>project.problems-changed</c> when another was raised meanwhile (a double tap).</summary>
+    Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor, int? seenProblemCount = null);
 
     /// <summary>The appeals raised on this project.</summary>
     [ReadOnly]

@@ -78,10 +78,15 @@ internal sealed class KeyProjectGrain(
     public Task<KeyProject> RecordInvestment(decimal completedAnnualInvestment, long? seenVersion = null) =>
         ChangeAsync(seenVersion, p => rules.RecordInvestment(p, completedAnnualInvestment), DistrictEventKind.ProjectUpdated);
 
-    public async Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor)
+    public async Task<AppealReceipt> RaiseProblem(ProblemReport problem, AppealActor actor, int? seenProblemCount = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var project = Require();
+        if (seenProblemCount is { } seen && seen != state.State.Appeals.Length)
+        {
+            throw new DomainException(ErrorCodes.ProjectProblemsChanged, project.Id, seen, state.State.Appeals.Length);
+        }
+
         ProblemRules.Check(problem, lifecycle);
         var owner = await GrainFactory.GetGrain<IEnterpriseGrain>(project.OwnerCreditCode).GetProfile()
             ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, project.OwnerCreditCode);

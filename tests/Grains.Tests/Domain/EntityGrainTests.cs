@@ -266,6 +266,21 @@ public abstract class EntityGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task KeyProject_RaiseProblemDoubleTapped_OneAppealAndTheRepeatRefused()
+    {
+        var project = Grains.GetGrain<IKeyProjectGrain>("p-1");
+        await project.Register(Project());
+        var problem = new ProblemReport("project", AppealPriority.Urgent, "用地指标", "用地指标尚未落实");
+        var steward = new AppealActor(TestDistrict.DepartmentOfficial, ActorRole.PackageOfficial, "finance", ActionChannel.Mobile);
+
+        var outcomes = await RefusalsAsync(project.RaiseProblem(problem, steward, 0), project.RaiseProblem(problem, steward, 0));
+
+        Assert.Equal(ErrorCodes.ProjectProblemsChanged, Assert.Single(outcomes, o => o is not null)!.Code);
+        var raised = Assert.Single(await project.GetAppeals());
+        Assert.Equal(raised, Assert.Single((await Silo.Get<AppealQueries>().ListAsync(new AppealListQuery { ProjectId = "p-1" })).Items).Id);
+    }
+
+    [Fact]
     public async Task KeyProject_UnknownSteward_Throws()
     {
         var error = await Assert.ThrowsAsync<DomainException>(
