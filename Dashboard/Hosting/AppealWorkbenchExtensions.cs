@@ -8,13 +8,15 @@ namespace Dashboard.Hosting;
 
 internal static class AppealWorkbenchExtensions
 {
-    /// <summary>The appeal workbench's services: its read-model queries, names, commands and exports.</summary>
+    /// <summary>The appeal workbench's services: its read-model queries, names, commands, exports and the live push of
+    /// appeal changes to open appeal pages.</summary>
     public static WebApplicationBuilder AddAppealWorkbench(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AppealWorkbenchQueries>();
         builder.Services.AddScoped<AppealDirectory>();
         builder.Services.AddScoped<AppealCommands>();
         builder.Services.AddScoped<AppealExports>();
+        builder.Services.AddHostedService<AppealBroadcaster>();
         return builder;
     }
 

@@ -17,4 +17,7 @@ public interface ILiveClient
 
     /// <summary>A change in one town's grid, to that town's group only.</summary>
     Task Town(Towns.TownLiveUpdate update);
+
+    /// <summary>An appeal changed, to that appeal's group only.</summary>
+    Task Appeal(Grains.Abstractions.Appeals.AppealUpdate update);
 }

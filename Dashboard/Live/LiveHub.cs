@@ -1,5 +1,6 @@
 using Dashboard.Auth;
 using Dashboard.Wall;
+using Grains.Abstractions.Appeals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,7 @@ namespace Dashboard.Live;
 /// subscription is checked on the server by <see cref="LiveGroupAuthorizer"/>, so that no browser
 /// receives data its user may not see.</summary>
 [Authorize(Policy = DashboardPolicies.LiveHub)]
-internal sealed class LiveHub(WallKioskConnections kiosks, ILogger<LiveHub> logger) : Hub<ILiveClient>
+internal sealed class LiveHub(WallKioskConnections kiosks, Silo.IGrainFactory grains, ILogger<LiveHub> logger) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -38,9 +39,18 @@ internal sealed class LiveHub(WallKioskConnections kiosks, ILogger<LiveHub> logg
     /// <summary>One town's grid (that town's operator, or a district-wide role).</summary>
     public Task SubscribeTown(string townId) => JoinAsync(LiveGroup.ForTown(townId));
 
-    private async Task JoinAsync(LiveGroup group)
+    /// <summary>One appeal's changes (whoever may open that appeal); answers the appeal's version now, so a page learns
+    /// of a change that landed between its render and this subscription.</summary>
+    public async Task<long> SubscribeAppeal(string appealId)
     {
-        if (!LiveGroupAuthorizer.MayJoin(Context.User ?? new(), group))
+        var appeal = string.IsNullOrWhiteSpace(appealId) ? null : await grains.GetGrain<IAppealGrain>(appealId).Get();
+        await JoinAsync(LiveGroup.ForAppeal(appealId ?? string.Empty), appeal);
+        return appeal?.EventCount ?? 0;
+    }
+
+    private async Task JoinAsync(LiveGroup group, Appeal? appeal = null)
+    {
+        if (!LiveGroupAuthorizer.MayJoin(Context.User ?? new(), group, appeal))
         {
             logger.LogWarning("Refused live subscription to {Group} for user {UserName}", group.Name, Context.User?.Identity?.Name);
             throw new HubException("Forbidden");

@@ -289,6 +289,11 @@ internal sealed class AppealGrain(
         {
             Send(DistrictEventKind.AppealTurnedRed);
         }
+
+        if (!events.IsEmpty)
+        {
+            feed.Publish(AppealTopics.All, new AppealUpdate(appeal.Id, appeal.EventCount, now));
+        }
     }
 
     internal static AppealRowSource Row(AppealState s, DateTimeOffset now) =>

@@ -31,14 +31,31 @@ public sealed class AppealsFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
-    /// <summary>A client signed in as a demo role or one of the handlers above.</summary>
-    public async Task<HttpClient> ClientAsync(string userName)
+    /// <summary>A client signed in as a demo role, one of the handlers above or a user from <see cref="CreateUserAsync"/>.</summary>
+    public async Task<HttpClient> ClientAsync(string userName, CookieContainer? cookies = null)
     {
-        var client = Factory.CreateClient(new CookieContainer());
-        var password = userName is FinanceHandler or CommerceHandler ? Password : DemoAccounts.Password;
+        var client = Factory.CreateClient(cookies ?? new CookieContainer());
+        var password = DashboardRoles.IsKnown(userName) ? DemoAccounts.Password : Password;
         using var response = await client.SignInAsync(userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>A user of the role and scope, with this fixture's password.</summary>
+    public async Task<string> CreateUserAsync(string role, string scope)
+    {
+        var userName = $"{role}-{Guid.NewGuid():N}";
+        await Factory.Services.GetRequiredService<UserStore>().CreateAsync(userName, $"测试 {role}", role, scope, isDemo: false, Password, CancellationToken.None);
+        return userName;
+    }
+
+    /// <summary>A connection to the live hub, signed in as <paramref name="userName"/> (see <see cref="ClientAsync"/>).</summary>
+    internal async Task<RawHubClient> HubAsync(string userName, CancellationToken cancellationToken)
+    {
+        var cookies = new CookieContainer();
+        using var client = await ClientAsync(userName, cookies);
+        var server = Factory.Server;
+        return await RawHubClient.ConnectAsync(server, "/hubs/live", cookies.GetCookieHeader(server.BaseAddress), cancellationToken);
     }
 
     public HttpClient Anonymous() => Factory.CreateClient(new CookieContainer());

@@ -85,6 +85,39 @@ public sealed class AppealWorkbenchBrowserTests
         Assert.True(pdf.Length > 1000);
     }
 
+    [Fact]
+    public async Task AppealDetail_SomeoneElseChangesTheAppeal_BannerAppearsAndTypedTextStays()
+    {
+        // Arrange: a dispatcher has an appeal open and is typing a supervision note.
+        await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true);
+        var baseAddress = factory.StartKestrel();
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var enterprise = (await factory.Services.GetRequiredService<EnterpriseQueries>().ListAsync(new EnterpriseListQuery { Limit = 1 })).Items[0];
+        var appealId = Guid.NewGuid().ToString("N");
+        var other = new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench);
+        await grains.GetGrain<IAppealGrain>(appealId).Submit(
+            new AppealIntake(appealId, enterprise.CreditCode, enterprise.TownCode, AppealChannel.Hotline12345, "finance", Grains.Abstractions.Sla.AppealPriority.Normal,
+                "续贷审批慢", "企业反映贷款续贷审批时间过长。"), other);
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await SignInAsync(context, $"/appeals/{appealId}", DashboardRoles.Dispatcher, DemoAccounts.Password);
+        var banner = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "此诉求已被他人更新" });
+        var note = page.GetByRole(AriaRole.Form, new() { Name = "督办" }).GetByRole(AriaRole.Textbox);
+        await note.FillAsync("请本周内反馈办理进展");
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+
+        // Act: another dispatcher routes it.
+        await grains.GetGrain<IAppealGrain>(appealId).Route(other, DepartmentCodes.Finance);
+
+        // Assert
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await Assertions.Expect(banner.GetByRole(AriaRole.Link, new() { Name = "刷新" })).ToHaveAttributeAsync("href", $"/appeals/{appealId}");
+        await Assertions.Expect(note).ToHaveValueAsync("请本周内反馈办理进展");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeal-detail-changed-meanwhile.png"), FullPage = false });
+    }
+
     private static async Task<IPage> SignInAsync(IBrowserContext context, string path, string userName, string password)
     {
         var page = await context.NewPageAsync();

@@ -184,6 +184,8 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
 
         public Task Town(Dashboard.Towns.TownLiveUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to a town.");
 
+        public Task Appeal(Grains.Abstractions.Appeals.AppealUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to an appeal.");
+
         public Task WallFeed(WallFeedPush push)
         {
             Feed.Enqueue(push);
