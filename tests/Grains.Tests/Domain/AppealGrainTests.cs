@@ -334,6 +334,23 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Supervise_PublishesTheAppealsNewVersionAndARefusalPublishesNothing()
+    {
+        var appeal = await InProgressAsync();
+        var feed = Silo.Get<IChangeFeed>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var updates = feed.SubscribeAsync<AppealUpdate>(AppealTopics.All, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = updates.MoveNextAsync().AsTask();
+
+        await Assert.ThrowsAsync<DomainException>(() => appeal.Close(TestDistrict.Dispatcher, null));
+        var supervised = await appeal.Supervise(TestDistrict.Dispatcher, "请加快办理");
+
+        Assert.True(await next);
+        Assert.Equal(("a-1", supervised.EventCount), (updates.Current.AppealId, updates.Current.Version));
+        await updates.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Submit_PublishesAppealReceivedOnDistrictAndTownTopics()
     {
         var feed = Silo.Get<IChangeFeed>();
