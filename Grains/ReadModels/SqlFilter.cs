@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Grains.Abstractions.Errors;
+using Silo.Storage;
 
 namespace Grains.ReadModels;
 
