@@ -16,6 +16,7 @@ builder.AddDashboardUi();
 builder.AddTownCentre();
 builder.AddAppealWorkbench();
 builder.AddFieldPages();
+builder.AddEnterpriseDirectory();
 
 var app = builder.Build();
 
@@ -32,5 +33,6 @@ app.MapLiveUpdates();
 app.MapWall();
 app.MapTownCentre();
 app.MapAppealWorkbench();
+app.MapEnterpriseDirectory();
 
 return app.RunOrExplain();

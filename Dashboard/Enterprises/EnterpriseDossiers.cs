@@ -8,7 +8,7 @@ namespace Dashboard.Enterprises;
 
 /// <summary>Gathers an enterprise's page: its grain (profile, officials), the officials' grains (profiles, visit logs)
 /// and the read model (appeals, projects).</summary>
-internal sealed class EnterpriseDossiers(IGrainFactory grains, AppealQueries appeals, StewardProjects projects)
+internal sealed class EnterpriseDossiers(IGrainFactory grains, AppealQueries appeals, StewardProjects projects, ProjectQueries projectList)
 {
     public const int AppealPageSize = 20;
 
@@ -19,6 +19,21 @@ internal sealed class EnterpriseDossiers(IGrainFactory grains, AppealQueries app
         var profile = await grain.GetProfile();
         return profile is null ? null : (profile, [.. await grain.GetOfficials()]);
     }
+
+    /// <summary>Whether the official is the steward (项目管家) of a project the enterprise owns; from the read model.</summary>
+    public async Task<bool> StewardsProjectOfAsync(string? officialId, string creditCode, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(officialId))
+        {
+            return false;
+        }
+
+        var stewarded = await projectList.ListAsync(new ProjectListQuery { StewardOfficialId = officialId, Limit = SqlFilterLimit }, cancellationToken);
+        return stewarded.Items.Any(p => string.Equals(p.OwnerCreditCode, creditCode, StringComparison.Ordinal));
+    }
+
+    // The read model's largest page: one steward has far fewer projects.
+    private const int SqlFilterLimit = 500;
 
     public async Task<EnterpriseDossier> LoadAsync(EnterpriseProfile profile, IReadOnlyList<string> officialIds, int appealPage, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ internal static class WallExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new WallFeed(provider.GetRequiredService<IOptions<WallOptions>>().Value.FeedItems));
         services.AddSingleton<WallSnapshotSource>();
+        services.AddSingleton<WallFeedHistory>();
+        services.AddSingleton<IWallFeedHistory>(provider => provider.GetRequiredService<WallFeedHistory>());
+        services.AddHostedService(provider => provider.GetRequiredService<WallFeedHistory>());
         services.AddSingleton<WallBroadcaster>();
         services.AddHostedService(provider => provider.GetRequiredService<WallBroadcaster>());
         services.AddSingleton<WallTokenStore>();

@@ -8,11 +8,13 @@ namespace Dashboard.Wall;
 
 /// <summary>Reads the district change feed for as long as the app runs and pushes to the wall group: each
 /// event at once as a numbered feed item, and the figures re-read from the district grain, coalesced so
-/// that a burst of events costs at most one figures push per <see cref="RefreshInterval"/>.</summary>
+/// that a burst of events costs at most one figures push per <see cref="RefreshInterval"/>. At start it restores the
+/// feed's newest items from <see cref="IWallFeedHistory"/>, so that a wall opened after a restart is not empty.</summary>
 internal sealed class WallBroadcaster(
     IChangeFeed changes,
     WallSnapshotSource source,
     WallFeed feed,
+    IWallFeedHistory history,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider clock,
     ILogger<WallBroadcaster> logger) : BackgroundService
@@ -23,13 +25,33 @@ internal sealed class WallBroadcaster(
     private readonly Channel<bool> refreshWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private volatile bool projectsChanged;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ForwardEventsAsync(stoppingToken), RefreshFiguresAsync(stoppingToken));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RestoreFeedAsync(stoppingToken);
+        await Task.WhenAll(ForwardEventsAsync(stoppingToken), RefreshFiguresAsync(stoppingToken));
+    }
+
+    /// <summary>Numbers the kept items again, oldest first, in this run's epoch; a failure leaves the feed empty.</summary>
+    internal async Task RestoreFeedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var item in await history.ReadRecentAsync(feed.Capacity, cancellationToken))
+            {
+                feed.Append(sequence => item with { Sequence = sequence });
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The wall feed could not be restored; it starts empty");
+        }
+    }
 
     /// <summary>Numbers, keeps and pushes one event, and asks for a figures refresh.</summary>
     internal async Task OnEventAsync(DistrictEvent change)
     {
         var item = feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
+        history.Record(item);
         if (change.Kind is DistrictEventKind.ProjectStageChanged or DistrictEventKind.ProjectUpdated)
         {
             projectsChanged = true;

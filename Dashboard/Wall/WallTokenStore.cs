@@ -24,12 +24,12 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
             INSERT INTO wall_tokens (id, label, token_hash, created_by, created_at, expires_at)
             VALUES (@id, @label, @token_hash, @created_by, @created_at, @expires_at)
             """;
-        Add(command, "@id", token.Id);
-        Add(command, "@label", token.Label);
-        Add(command, "@token_hash", Hash(secret));
-        Add(command, "@created_by", token.CreatedBy);
-        Add(command, "@created_at", token.CreatedAt);
-        Add(command, "@expires_at", token.ExpiresAt);
+        command.With("@id", token.Id);
+        command.With("@label", token.Label);
+        command.With("@token_hash", Hash(secret));
+        command.With("@created_by", token.CreatedBy);
+        command.With("@created_at", token.CreatedAt);
+        command.With("@expires_at", token.ExpiresAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new IssuedWallToken(token, secret);
     }
@@ -46,7 +46,7 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var find = connection.CreateCommand();
         find.CommandText = $"SELECT {Columns} FROM wall_tokens WHERE token_hash = @token_hash";
-        Add(find, "@token_hash", Hash(secret));
+        find.With("@token_hash", Hash(secret));
         WallToken? token;
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
         {
@@ -61,8 +61,8 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
 
         await using var used = connection.CreateCommand();
         used.CommandText = "UPDATE wall_tokens SET last_used_at = @now WHERE id = @id";
-        Add(used, "@now", now);
-        Add(used, "@id", token.Id);
+        used.With("@now", now);
+        used.With("@id", token.Id);
         await used.ExecuteNonQueryAsync(cancellationToken);
         return token with { LastUsedAt = now };
     }
@@ -76,7 +76,7 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM wall_tokens WHERE id = @id";
-        Add(command, "@id", tokenId);
+        command.With("@id", tokenId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -103,8 +103,8 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE wall_tokens SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
-        Add(command, "@now", clock.GetUtcNow());
-        Add(command, "@id", tokenId);
+        command.With("@now", clock.GetUtcNow());
+        command.With("@id", tokenId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -120,18 +120,4 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         reader.GetFieldValue<DateTimeOffset>(4),
         reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
         reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        // PostgreSQL's timestamptz takes offset zero only.
-        parameter.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset instant => instant.ToUniversalTime(),
-            _ => value,
-        };
-        command.Parameters.Add(parameter);
-    }
 }

@@ -90,7 +90,7 @@ public sealed class AppealWorkbenchQueries
         await using var command = Db.Command(connection,
             "SELECT credit_code, name, town_code FROM rm_enterprises WHERE district_code = @district " +
             "AND (name LIKE @name OR credit_code LIKE @code) ORDER BY CASE WHEN credit_code = @exact THEN 0 ELSE 1 END, name, credit_code LIMIT @limit")
-            .With("@district", districtCode).With("@name", "%" + Escape(trimmed) + "%").With("@code", Escape(trimmed.ToUpperInvariant()) + "%")
+            .With("@district", districtCode).With("@name", "%" + SqlFilter.LikeText(trimmed) + "%").With("@code", SqlFilter.LikeText(trimmed.ToUpperInvariant()) + "%")
             .With("@exact", trimmed.ToUpperInvariant()).With("@limit", limit);
         var rows = new List<EnterpriseMatch>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -162,14 +162,11 @@ public sealed class AppealWorkbenchQueries
         {
             var p = filter.NextParameter;
             filter.Add($"(LOWER(id) LIKE {p} OR LOWER(title) LIKE {p} OR LOWER(enterprise_name) LIKE {p} OR LOWER(enterprise_code) LIKE {p})",
-                "%" + Escape(text.Trim().ToLowerInvariant()) + "%");
+                "%" + SqlFilter.LikeText(text.Trim().ToLowerInvariant()) + "%");
         }
 
         return filter;
     }
-
-    // LIKE wildcards typed by a user match themselves; SQLite and PostgreSQL both default to backslash-free LIKE, so they are dropped.
-    private static string Escape(string text) => text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
 
     private static AppealListItem Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Db.NullableString(r, 5), Db.NullableString(r, 6),

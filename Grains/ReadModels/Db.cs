@@ -1,28 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
+using Silo.Storage;
 
 namespace Grains.ReadModels;
 
-/// <summary>Small ADO.NET helpers shared by the read-model writer and queries; SQLite and Npgsql both take <c>@name</c>.</summary>
+/// <summary>Readers shared by the read-model writer and queries; commands and parameters come from <see cref="DbCommands"/>.</summary>
 internal static class Db
 {
-    public static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        // SQLite refuses a command without its transaction while one is open on the connection.
-        command.Transaction = transaction;
-        return command;
-    }
-
-    public static DbCommand With(this DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return command;
-    }
+    public static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null) =>
+        DbCommands.Create(connection, sql, transaction);
 
     public static long Millis(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 

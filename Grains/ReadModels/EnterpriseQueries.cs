@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Grains.Abstractions.Enterprises;
+using Grains.Abstractions.Errors;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Packaging;
 using Silo.Storage;
@@ -23,10 +24,17 @@ public sealed class EnterpriseQueries
             .Equal("district_code", query.DistrictCode)
             .Equal("town_code", query.TownCode)
             .Equal("station_code", query.StationCode)
-            .Equal("industry", query.Industry);
+            .Equal("industry", query.Industry)
+            .Equal("size", query.Size?.ToString())
+            .Equal("credit_level", query.CreditLevel?.ToString());
         if (query.UnpackagedOnly)
         {
             filter.Raw("official_count = 0");
+        }
+
+        if (query.PackagedOnly)
+        {
+            filter.Raw("official_count > 0");
         }
 
         if (!string.IsNullOrWhiteSpace(query.NameContains))
@@ -34,7 +42,43 @@ public sealed class EnterpriseQueries
             filter.Add($"name LIKE {filter.NextParameter}", "%" + query.NameContains.Trim() + "%");
         }
 
-        return PagedQuery.RunAsync(_database, Columns, "rm_enterprises", filter, "credit_code", query.Offset, query.Limit, Read, cancellationToken);
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            if (search.Length > EnterpriseListQuery.MaxSearchLength)
+            {
+                throw new DomainException(ErrorCodes.ValueOutOfRange, "search", search.Length);
+            }
+
+            var name = filter.Parameter("%" + SqlFilter.LikeText(search.ToLowerInvariant()) + "%");
+            var code = filter.Parameter("%" + SqlFilter.LikeText(search.ToUpperInvariant()) + "%");
+            filter.Raw($"(LOWER(name) LIKE {name} OR credit_code LIKE {code})");
+        }
+
+        if (query.Reach is { } reach)
+        {
+            var steward = filter.Parameter(reach.OfficialId);
+            var packaged = reach.PackagedCreditCodes.Distinct(StringComparer.Ordinal).Take(SqlFilter.MaxLimit).Select(filter.Parameter).ToList();
+            var inPackaged = packaged.Count == 0 ? string.Empty : $" OR credit_code IN ({string.Join(", ", packaged)})";
+            filter.Raw($"(credit_code IN (SELECT owner_code FROM rm_projects WHERE steward_id = {steward}){inPackaged})");
+        }
+
+        return PagedQuery.RunAsync(_database, Columns, "rm_enterprises", filter, OrderBy(query.Sort), query.Offset, query.Limit, Read, cancellationToken);
+    }
+
+    /// <summary>The industries the district's enterprises are in, in code order (for a filter's choices).</summary>
+    public async Task<IReadOnlyList<string>> IndustriesAsync(string districtCode, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = Db.Command(connection,
+            "SELECT DISTINCT industry FROM rm_enterprises WHERE district_code = @district ORDER BY industry").With("@district", districtCode);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     /// <summary>包联覆盖率 per town of the district, in town order.</summary>
@@ -69,6 +113,18 @@ public sealed class EnterpriseQueries
         }
 
         return rows;
+    }
+
+    private string OrderBy(EnterpriseSort sort)
+    {
+        // PostgreSQL sorts text by the database's locale, SQLite by code point: "C" makes both agree.
+        var name = _database.Provider == DatabaseProvider.Postgres ? "name COLLATE \"C\"" : "name";
+        return sort switch
+        {
+            EnterpriseSort.Name => $"{name}, credit_code",
+            EnterpriseSort.Town => $"town_code, {name}, credit_code",
+            _ => "credit_code",
+        };
     }
 
     private static EnterpriseListItem Read(DbDataReader r) => new(

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Silo.Storage;
 
 namespace Grains.ReadModels;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Grains.Abstractions.Errors;
+using Silo.Storage;
 
 namespace Grains.ReadModels;
 
@@ -35,6 +36,19 @@ internal sealed class SqlFilter
         _parameters.Add(($"@p{_parameters.Count}", value));
         return this;
     }
+
+    /// <summary>Binds a value and returns its parameter name, for a clause with several parameters (add it with <see cref="Raw"/>).</summary>
+    public string Parameter(object value)
+    {
+        var name = NextParameter;
+        _parameters.Add((name, value));
+        return name;
+    }
+
+    /// <summary>LIKE wildcards typed by a user match themselves; SQLite and PostgreSQL both default to backslash-free LIKE, so
+    /// they are dropped.</summary>
+    public static string LikeText(string text) =>
+        text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
 
     public string NextParameter => $"@p{_parameters.Count}";
 

@@ -11,7 +11,7 @@ internal sealed class GrainTypeStatistics(string grainType)
 
     public int Activations => Volatile.Read(ref _activations);
 
-    public void RecordCall(TimeSpan elapsed, bool faulted) => Calls.Record(elapsed, faulted);
+    public void RecordCall(long startedTimestamp, bool faulted) => Calls.Record(startedTimestamp, faulted);
 
     public void ActivationAdded() => Interlocked.Increment(ref _activations);
 

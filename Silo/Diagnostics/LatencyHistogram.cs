@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 
 namespace Silo.Diagnostics;
@@ -23,10 +24,15 @@ internal sealed class LatencyHistogram
         _counts = new long[stripes * Stride];
     }
 
-    public void Record(TimeSpan elapsed, bool faulted)
+    /// <summary>Counts a call; its latency goes into the buckets only when it was timed (see <see cref="CallTiming"/>).</summary>
+    public void Record(long startedTimestamp, bool faulted)
     {
         var offset = (Thread.GetCurrentProcessorId() & _stripeMask) * Stride;
-        Interlocked.Increment(ref _counts[offset + BucketOf(elapsed)]);
+        if (startedTimestamp != CallTiming.NotTimed)
+        {
+            Interlocked.Increment(ref _counts[offset + BucketOf(Stopwatch.GetElapsedTime(startedTimestamp))]);
+        }
+
         Interlocked.Increment(ref _counts[offset + CallsSlot]);
         if (faulted)
         {
@@ -34,7 +40,7 @@ internal sealed class LatencyHistogram
         }
     }
 
-    /// <summary>Totals since start: calls, exceptions and the bucket counts.</summary>
+    /// <summary>Totals since start: calls, exceptions and the bucket counts of the timed calls.</summary>
     public (long Calls, long Exceptions, long[] Buckets) Read()
     {
         var buckets = new long[BucketCount];

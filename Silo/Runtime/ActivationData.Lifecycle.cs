@@ -76,7 +76,7 @@ internal sealed partial class ActivationData
             {
                 _status = ActivationStatus.Valid;
                 _running = 0;
-                _lastActive = TimeProvider.GetTimestamp();
+                _lastActive = _runtime.ActivityClock.NowMilliseconds;
                 next = AdmitWaiting();
             }
 

@@ -26,20 +26,24 @@ internal sealed partial class ActivationData : IGrainContext
     private int _runningReadOnly;
     private bool _deactivateWhenIdle;
     private DeactivationReason _deactivationReason;
-    private long _lastActive;
-    private long _keepAliveUntil;
+    private long _lastActive; // ActivityClock milliseconds
+    private long _keepAliveUntil; // ActivityClock milliseconds
 
     public ActivationData(GrainId grainId, GrainClass grainClass, Catalog catalog, SiloRuntime runtime)
     {
         GrainId = grainId;
+        OutermostChain = new CallChain(grainId, caller: null);
         GrainClass = grainClass;
         _catalog = catalog;
         _runtime = runtime;
         _statistics = runtime.Statistics.For(grainClass.GrainType);
-        _lastActive = runtime.TimeProvider.GetTimestamp();
+        _lastActive = runtime.ActivityClock.NowMilliseconds;
     }
 
     public GrainId GrainId { get; }
+
+    /// <summary>The chain of a call from outside any grain: the same for every such call, so it is made once.</summary>
+    internal CallChain OutermostChain { get; }
 
     public GrainClass GrainClass { get; }
 
@@ -114,7 +118,7 @@ internal sealed partial class ActivationData : IGrainContext
     internal Task<T> Run<T>(Request<T> request, bool inline)
     {
         request.Target = this;
-        var started = Stopwatch.GetTimestamp();
+        var started = CallTiming.Start();
         var turn = new Task<Task<T>>(Request<T>.ExecuteCallback, request);
         if (inline)
         {
@@ -138,7 +142,7 @@ internal sealed partial class ActivationData : IGrainContext
 
     public void DelayDeactivation(TimeSpan timeSpan)
     {
-        var until = TimeProvider.GetTimestamp() + (long)(timeSpan.TotalSeconds * TimeProvider.TimestampFrequency);
+        var until = _runtime.ActivityClock.NowMilliseconds + (long)timeSpan.TotalMilliseconds;
         Interlocked.Exchange(ref _keepAliveUntil, until);
     }
 
@@ -168,7 +172,7 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>True when no request has run for longer than <paramref name="age"/> and none is running.</summary>
     public bool IsIdleFor(TimeSpan age)
     {
-        var now = TimeProvider.GetTimestamp();
+        var now = _runtime.ActivityClock.NowMilliseconds;
         if (now < Interlocked.Read(ref _keepAliveUntil))
         {
             return false;
@@ -177,7 +181,7 @@ internal sealed partial class ActivationData : IGrainContext
         lock (_gate)
         {
             return _status == ActivationStatus.Valid && _running == 0 && _waiting.Count == 0
-                && TimeProvider.GetElapsedTime(_lastActive, now) >= age;
+                && now - _lastActive >= (long)age.TotalMilliseconds;
         }
     }
 
@@ -250,7 +254,7 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>Releases the gate after a request and starts what may run next.</summary>
     private void Exit(Request request, Task result, long started)
     {
-        _statistics.RecordCall(Stopwatch.GetElapsedTime(started), result.IsFaulted);
+        _statistics.RecordCall(started, result.IsFaulted);
         List<Request>? next = null;
         var deactivate = false;
         lock (_gate)
@@ -263,7 +267,7 @@ internal sealed partial class ActivationData : IGrainContext
 
             if (!request.IsTimerTick)
             {
-                _lastActive = TimeProvider.GetTimestamp();
+                _lastActive = _runtime.ActivityClock.NowMilliseconds;
             }
 
             if (_deactivateWhenIdle && _running == 0)

@@ -82,7 +82,7 @@ internal sealed class Request<T>(
         // The grain method's awaits capture the extended chain; restoring it afterwards matters when the
         // turn ran inline on the caller's thread, whose context must not keep this grain in its chain.
         var callerChain = CallChain.Current;
-        CallChain.Current = new CallChain(activation.GrainId, Chain);
+        CallChain.Current = Chain is null ? activation.OutermostChain : new CallChain(activation.GrainId, Chain);
         try
         {
             return body(activation.GrainInstance, arguments);

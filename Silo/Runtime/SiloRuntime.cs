@@ -19,6 +19,8 @@ internal sealed class SiloRuntime(
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
+    public ActivityClock ActivityClock { get; } = new(timeProvider);
+
     public SiloStatistics Statistics { get; } = statistics;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("Silo.Runtime");

@@ -36,7 +36,7 @@ public sealed class AdoNetGrainStorage(IDatabase database, TimeProvider timeProv
             .WithKey(grainId, stateName)
             .With("@payload", payload)
             .With("@etag", etag)
-            .With("@now", DbCommands.Utc(timeProvider.GetUtcNow()));
+            .With("@now", timeProvider.GetUtcNow());
         if (expectedEtag is not null)
         {
             command.With("@expected", expectedEtag);

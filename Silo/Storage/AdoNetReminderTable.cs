@@ -47,7 +47,7 @@ public sealed class AdoNetReminderTable(IDatabase database) : IReminderTable
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = DbCommands.Create(connection, UpsertSql)
             .WithKey(entry.GrainId, entry.Name)
-            .With("@startAt", DbCommands.Utc(entry.StartAt))
+            .With("@startAt", entry.StartAt)
             .With("@periodMs", (long)entry.Period.TotalMilliseconds);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

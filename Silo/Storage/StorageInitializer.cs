@@ -113,7 +113,7 @@ public sealed partial class StorageInitializer(
 
         await using (var record = DbCommands.Create(connection, RecordSql, transaction)
             .With("@module", module.Name).With("@version", script.Version)
-            .With("@appliedAt", DbCommands.Utc(timeProvider.GetUtcNow())))
+            .With("@appliedAt", timeProvider.GetUtcNow()))
         {
             await record.ExecuteNonQueryAsync(cancellationToken);
         }

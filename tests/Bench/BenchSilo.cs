@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +22,12 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(DatabaseProvider provider)
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>Starts a silo with the grains of <paramref name="grains"/> (the benchmark's own by default);
+    /// <paramref name="configure"/> adds services before the host is built.</summary>
+    public static async Task<BenchSilo> StartAsync(
+        DatabaseProvider provider, Assembly? grains = null, Action<HostApplicationBuilder>? configure = null)
     {
         string? file = null;
         string connection;
@@ -42,7 +48,8 @@ internal sealed class BenchSilo : IAsyncDisposable
             ["Storage:Provider"] = provider.ToString(),
             ["Storage:ConnectionString"] = connection,
         });
-        builder.AddSilo(typeof(BenchSilo).Assembly);
+        builder.AddSilo(grains ?? typeof(BenchSilo).Assembly);
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host, file);

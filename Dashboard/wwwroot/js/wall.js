@@ -123,8 +123,16 @@ function makeChart(kind) {
 const townChart = makeChart("towns");
 const departmentChart = makeChart("departments");
 
+// Bars glide to new values when changes are minutes apart; when they come seconds apart, animating
+// would keep the main thread drawing frames all the time, so they jump.
+const quietMs = 5000;
+const lastDrawn = new Map();
+
 function drawRanking(chart, names, series, redCounts) {
   if (!chart) return;
+  const now = performance.now();
+  const animate = now - (lastDrawn.get(chart) ?? -Infinity) > quietMs;
+  lastDrawn.set(chart, now);
   const size = rem();
   const bar = (s) => ({
     name: s.name,
@@ -137,6 +145,7 @@ function drawRanking(chart, names, series, redCounts) {
     animationDuration: 600,
   });
   chart.setOption({
+    animation: animate,
     animationDurationUpdate: 600,
     grid: { left: 0, right: size * (series.length > 1 ? 3.6 : 9.5), top: size * 2, bottom: 0, containLabel: true },
     legend: { top: 0, right: 0, textStyle: { color: "#8ea6c8", fontSize: size * 0.85 }, itemWidth: size, itemHeight: size * 0.6 },
@@ -348,19 +357,42 @@ function onFeed(push) {
   root.dataset.sequence = String(Math.max(feedShown, figuresShown));
 }
 
+// Figures may arrive many times a second on a busy day: only the newest is drawn, once per frame, and
+// the towns, rankings and charts only when they changed, so the feed never waits behind redraws.
+let pendingFigures = null;
+let rankingsKey = "";
+
 function onFigures(update) {
   if (update.epoch !== epoch) {
     refetch();
     return;
   }
-  if (update.sequence <= figuresShown) return;
+  if (update.sequence <= (pendingFigures?.sequence ?? figuresShown)) return;
+  const scheduled = pendingFigures !== null;
+  pendingFigures = update;
+  if (scheduled) return;
+  const draw = () => {
+    const latest = pendingFigures;
+    pendingFigures = null;
+    if (latest && latest.epoch === epoch && latest.sequence > figuresShown) drawFigures(latest);
+  };
+  // A hidden page gets no animation frames; it still keeps up, a little later.
+  if (document.hidden) setTimeout(draw, 250);
+  else requestAnimationFrame(draw);
+}
+
+function drawFigures(update) {
   figuresShown = update.sequence;
   applyFigures(update.figures);
   state.towns = update.towns;
   state.departments = update.departments;
-  townRows = new Map(update.towns.map((t) => [t.code, t]));
-  recolourTowns();
-  applyRankings(update.towns, update.departments);
+  const key = JSON.stringify([update.towns, update.departments]);
+  if (key !== rankingsKey) {
+    rankingsKey = key;
+    townRows = new Map(update.towns.map((t) => [t.code, t]));
+    recolourTowns();
+    applyRankings(update.towns, update.departments);
+  }
   if (update.markers) {
     state.markers = update.markers;
     drawMarkers(update.markers);
@@ -377,6 +409,8 @@ function applySnapshot(snapshot, first) {
   root.dataset.sequence = String(snapshot.sequence);
   root.dataset.available = String(snapshot.isAvailable);
   root.querySelector(".wall-unavailable")?.toggleAttribute("hidden", snapshot.isAvailable);
+  pendingFigures = null;
+  rankingsKey = JSON.stringify([snapshot.towns, snapshot.departments]);
   townRows = new Map(snapshot.towns.map((t) => [t.code, t]));
   if (!first) {
     applyFigures(snapshot.figures);

@@ -93,7 +93,7 @@ internal static class DomainBenchmark
 
     /// <summary>Workers each take a fresh appeal through 受理 → 分流 → 签收 → 反馈 → 评价 → 销号, every step a durable
     /// transition: state and history written, read-model row upserted, aggregator deltas written.</summary>
-    private static async Task<double> TransitionsPerSecondAsync(DomainSilo silo, DemoDistrictGenerator generator)
+    private static async Task<double> TransitionsPerSecondAsync(BenchSilo silo, DemoDistrictGenerator generator)
     {
         var dispatcher = new AppealActor("bench-dispatcher", ActorRole.Dispatcher, "centre", ActionChannel.Workbench);
         var handler = new AppealActor("bench-handler", ActorRole.DepartmentHandler, DepartmentCodes.Finance, ActionChannel.Workbench);

@@ -207,6 +207,37 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Dispatcher_SearchesDirectoryByPartialCreditCode_OpensTheEnterprise()
+    {
+        // Arrange
+        var enterprise = await TakeEnterpriseAsync();
+        var part = enterprise.CreditCode.Substring(5, 9).ToLowerInvariant();
+        var page = await host.SignedInPageAsync(await host.CreateUserAsync(DashboardRoles.Dispatcher, null), 1366, 900);
+
+        // Act: from the menu to the directory, search a piece of the credit code typed in lower case.
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "企业名录", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "企业名录" })).ToBeVisibleAsync();
+        await page.GetByLabel("名称或统一社会信用代码").FillAsync(part);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        var result = page.GetByRole(AriaRole.Link, new() { Name = enterprise.Name, Exact = true });
+        await Assertions.Expect(result).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "查询结果" })).ToContainTextAsync("共 ");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("enterprise-directory-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertNoHorizontalScrollAsync(page);
+        await AssertTouchTargetsAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("enterprise-directory-phone.png"), FullPage = true });
+        await result.ClickAsync();
+
+        // Assert
+        await page.WaitForURLAsync($"**/enterprises/{enterprise.CreditCode}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = enterprise.Name, Level = 1 })).ToBeVisibleAsync();
+        Assert.Contains(part, page.Url.ToLowerInvariant(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

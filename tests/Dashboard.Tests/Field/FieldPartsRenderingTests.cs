@@ -2,9 +2,11 @@ using System.Globalization;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Dashboard.Components.Field;
+using Dashboard.Enterprises;
 using Dashboard.Field;
 using Dashboard.SelfService;
 using Grains.Abstractions.Appeals;
+using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Projects;
 using Grains.Abstractions.Sla;
 using Grains.ReadModels;
@@ -142,6 +144,56 @@ public sealed class FieldPartsRenderingTests
 
         // Assert
         Assert.Equal(expected, title);
+    }
+
+    [Fact]
+    public async Task EnterpriseDirectoryRows_Enterprises_LinkOfficialCountAndUnpackagedBadge()
+    {
+        // Arrange
+        EnterpriseListItem[] items =
+        [
+            new("91370100MA3C4D5E6F", "济南测试机械有限公司", "manufacturing", "t-1", "s-1", EnterpriseSize.Small, CreditLevel.A, 2, null),
+            new("91370100MA3C4D5E7X", "测试物流有限公司", "logistics", "t-2", null, EnterpriseSize.Micro, CreditLevel.B, 0, null),
+        ];
+        Func<string, string> towns = code => code == "t-1" ? "东城街道" : "西湖镇";
+
+        // Act
+        var document = await RenderAsync<Dashboard.Components.Pages.Enterprises.EnterpriseDirectoryRows>("zh-Hans", new()
+        {
+            ["Items"] = items,
+            ["TownName"] = towns,
+        });
+
+        // Assert
+        var rows = document.QuerySelectorAll("tr[data-enterprise]");
+        Assert.Equal(2, rows.Length);
+        var link = rows[0].QuerySelector("a")!;
+        Assert.Equal("/enterprises/91370100MA3C4D5E6F", link.GetAttribute("href"));
+        Assert.Equal("济南测试机械有限公司", link.TextContent);
+        Assert.Equal("2", rows[0].QuerySelector("[data-officials]")?.TextContent.Trim());
+        Assert.Equal("东城街道", rows[0].QuerySelector("[data-label=镇街]")?.TextContent);
+        Assert.Equal("制造业", rows[0].QuerySelector("[data-label=行业]")?.TextContent);
+        Assert.Equal("未包联", rows[1].QuerySelector("[data-officials] .badge")?.TextContent);
+        Assert.Equal(["企业名称", "统一社会信用代码", "镇街", "行业", "规模", "信用等级", "包联干部数"],
+            document.QuerySelectorAll("thead th").Select(th => th.TextContent));
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", DirectoryEmptiness.Filtered, "没有符合当前条件的企业")]
+    [InlineData("zh-Hans", DirectoryEmptiness.Steward, "项目管家")]
+    [InlineData("en", DirectoryEmptiness.Filtered, "No enterprise matches these conditions")]
+    public async Task EnterpriseDirectoryRows_Empty_ExplainsWhyAndNoTable(string culture, DirectoryEmptiness why, string expected)
+    {
+        // Act
+        var document = await RenderAsync<Dashboard.Components.Pages.Enterprises.EnterpriseDirectoryRows>(culture, new()
+        {
+            ["Items"] = Array.Empty<EnterpriseListItem>(),
+            ["Empty"] = why,
+        });
+
+        // Assert
+        Assert.Contains(expected, document.QuerySelector(".cc-directory-empty")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("table"));
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

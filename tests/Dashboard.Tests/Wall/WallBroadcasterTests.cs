@@ -20,13 +20,16 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     private readonly TestChangeFeed changes = new();
     private readonly RecordingWall wall = new();
     private readonly WallFeed feed = new(capacity: 5);
+    private readonly KeptFeed history = new(
+        new WallFeedItem(0, "AppealReceived", WallTestData.Now.AddHours(-2), "town-01", "一号镇", "a-old-1", "kept #1", null, null),
+        new WallFeedItem(0, "AppealClosed", WallTestData.Now.AddHours(-1), "town-01", "一号镇", "a-old-2", "kept #2", null, null));
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
     private readonly WallBroadcaster broadcaster;
 
     public WallBroadcasterTests()
     {
         var source = new WallSnapshotSource(district, feed, Options.Create(new DomainOptions()), clock, NullLogger<WallSnapshotSource>.Instance);
-        broadcaster = new WallBroadcaster(changes, source, feed, new RecordingHub(wall), clock, NullLogger<WallBroadcaster>.Instance);
+        broadcaster = new WallBroadcaster(changes, source, feed, history, new RecordingHub(wall), clock, NullLogger<WallBroadcaster>.Instance);
     }
 
     public async Task InitializeAsync()
@@ -100,6 +103,20 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_KeptItems_AreTheFeedBeforeAnyEventAndEachNewEventIsKept()
+    {
+        // Act
+        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealRouted, 1));
+        await wall.WaitForFeedAsync(1, timeout.Token);
+        var (_, recent) = feed.Read();
+
+        // Assert: the kept items, renumbered oldest first, then the new event; the new one was handed to the history.
+        Assert.Equal(["#1", "kept #2", "kept #1"], recent.Select(r => r.Title));
+        Assert.Equal([3L, 2L, 1L], recent.Select(r => r.Sequence));
+        Assert.Equal("#1", Assert.Single(history.Recorded).Title);
+    }
+
+    [Fact]
     public async Task Feed_ManyEvents_KeepsOnlyItsCapacity()
     {
         // Act
@@ -149,6 +166,16 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
         new(kind, WallTestData.Now, "town-01", $"appeal-{index}", $"#{index}", new GeoPoint(29.05, 123.45));
 
     /// <summary>An <see cref="IChangeFeed"/> with one subscriber, fed by the test.</summary>
+    private sealed class KeptFeed(params WallFeedItem[] kept) : IWallFeedHistory
+    {
+        public ConcurrentQueue<WallFeedItem> Recorded { get; } = new();
+
+        public void Record(WallFeedItem item) => Recorded.Enqueue(item);
+
+        public Task<IReadOnlyList<WallFeedItem>> ReadRecentAsync(int count, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<WallFeedItem>>(kept.TakeLast(count).ToArray());
+    }
+
     private sealed class TestChangeFeed : IChangeFeed
     {
         private readonly Channel<object> channel = Channel.CreateUnbounded<object>();
