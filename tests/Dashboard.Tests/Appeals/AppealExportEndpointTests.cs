@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Dashboard.Tests.Appeals;
 
-public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+public abstract class AppealExportEndpointTests(AppealsFixture fixture)
 {
     [Theory]
     [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
@@ -119,3 +119,9 @@ public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+public sealed class AppealExportEndpointSqliteTests(SqliteAppealsFixture fixture)
+    : AppealExportEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+
+public sealed class AppealExportEndpointPostgresTests(PostgresAppealsFixture fixture)
+    : AppealExportEndpointTests(fixture), IClassFixture<PostgresAppealsFixture>;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Appeals;
 
-public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
 {
     [Theory]
     [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
@@ -391,3 +391,9 @@ public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class AppealWorkbenchEndpointSqliteTests(SqliteAppealsFixture fixture)
+    : AppealWorkbenchEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+
+public sealed class AppealWorkbenchEndpointPostgresTests(PostgresAppealsFixture fixture)
+    : AppealWorkbenchEndpointTests(fixture), IClassFixture<PostgresAppealsFixture>;

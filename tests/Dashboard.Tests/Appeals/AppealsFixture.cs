@@ -9,18 +9,20 @@ using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Silo;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Appeals;
 
 /// <summary>One dashboard with the demo district for a test class, plus two department handlers whose scopes are real
-/// demo departments (the demo accounts' scopes are placeholders). Each test submits its own appeals.</summary>
-public sealed class AppealsFixture : IAsyncLifetime
+/// demo departments (the demo accounts' scopes are placeholders). Each test submits its own appeals. One subclass per
+/// database engine, so the same tests run on SQLite and PostgreSQL.</summary>
+public abstract class AppealsFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "appeals-test-2026";
     public const string FinanceHandler = "finance-handler";
     public const string CommerceHandler = "commerce-handler";
 
-    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict();
+    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict(provider);
 
     public async Task InitializeAsync()
     {
@@ -66,3 +68,7 @@ public sealed class AppealsFixture : IAsyncLifetime
         return routeTo is null ? receipt.Appeal : await grain.Route(dispatcher, routeTo);
     }
 }
+
+public sealed class SqliteAppealsFixture() : AppealsFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAppealsFixture() : AppealsFixture(DatabaseProvider.Postgres);
