@@ -60,4 +60,13 @@ internal sealed class SqlFilter
             throw new DomainException(ErrorCodes.ValueOutOfRange, "limit", limit);
         }
     }
+
+    // PostgreSQL's LIKE treats a backslash as an escape by default and SQLite's does not, so the escape is named in every
+    // pattern; then '%', '_' and '\' typed by a user match themselves on both engines.
+    public static string Like(string parameter) => $"LIKE {parameter} ESCAPE '\\'";
+
+    public static string EscapeLike(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal);
 }

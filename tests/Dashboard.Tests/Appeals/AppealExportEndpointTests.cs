@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Auth;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Grains.Abstractions.Departments;
 
 namespace Dashboard.Tests.Appeals;
 
@@ -84,6 +85,26 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
         Assert.Contains(lines, l => l.StartsWith("按镇街", StringComparison.Ordinal));
         var total = lines.First(l => l.StartsWith("合计,", StringComparison.Ordinal)).Split(',');
         Assert.True(int.Parse(total[1], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+
+    [Fact]
+    public async Task WeeklyCsv_NotRoutedAndRoutedAppeals_NotRoutedLineFirstThenDepartmentsInCodeOrder()
+    {
+        // Arrange
+        await fixture.NewAppealAsync();
+        await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        await fixture.NewAppealAsync(routeTo: DepartmentCodes.Commerce, category: "opening");
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var text = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/appeals/export/weekly.csv"))[3..]);
+
+        // Assert
+        var lines = text.Split("\r\n");
+        var departmentLines = lines.Skip(2).TakeWhile(l => !l.StartsWith("合计,", StringComparison.Ordinal)).ToList();
+        Assert.True(departmentLines.Count >= 3);
+        Assert.StartsWith("未分流,", departmentLines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(departmentLines.Skip(1), l => l.StartsWith("未分流,", StringComparison.Ordinal));
     }
 
     [Fact]

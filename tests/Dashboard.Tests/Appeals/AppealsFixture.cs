@@ -3,6 +3,8 @@ using Dashboard.Auth;
 using Dashboard.Tests.Infrastructure;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
+using Grains.Abstractions.Enterprises;
+using Grains.Enterprises;
 using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Grains.ReadModels;
@@ -54,10 +56,22 @@ public abstract class AppealsFixture(DatabaseProvider provider) : IAsyncLifetime
         return page.Items[index];
     }
 
-    /// <summary>A new appeal accepted by the dispatcher, optionally routed to a department; its own id, so tests never share one.</summary>
-    public async Task<Appeal> NewAppealAsync(string? routeTo = null, string category = "finance")
+    /// <summary>A new enterprise of the first demo town with its own credit code, so no other test's appeals are near it.</summary>
+    public async Task<EnterpriseListItem> NewEnterpriseAsync(string name)
     {
-        var enterprise = await AnyEnterpriseAsync();
+        var model = await AnyEnterpriseAsync();
+        var town = model.TownCode;
+        var code = UnifiedSocialCreditCode.Generate(Random.Shared.Next, "91", "371002");
+        await Grains.GetGrain<IEnterpriseGrain>(code).Register(
+            new EnterpriseProfile(code, name, model.Industry, town, null, null, EnterpriseSize.Small, CreditLevel.A));
+        var page = await Factory.Services.GetRequiredService<EnterpriseQueries>().ListAsync(new EnterpriseListQuery { TownCode = town, NameContains = name, Limit = 10 });
+        return page.Items.Single(e => e.CreditCode == code);
+    }
+
+    /// <summary>A new appeal accepted by the dispatcher, optionally routed to a department; its own id, so tests never share one.</summary>
+    public async Task<Appeal> NewAppealAsync(string? routeTo = null, string category = "finance", EnterpriseListItem? enterprise = null)
+    {
+        enterprise ??= await AnyEnterpriseAsync();
         var id = Guid.NewGuid().ToString("N");
         var dispatcher = new AppealActor("dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench);
         var grain = Grains.GetGrain<IAppealGrain>(id);
