@@ -144,5 +144,5 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
 public sealed class AppealExportEndpointSqliteTests(SqliteAppealsFixture fixture)
     : AppealExportEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
 
-public sealed class AppealExportEndpointPostgresTests(PostgresAppealsFixture fixture)
-    : AppealExportEndpointTests(fixture), IClassFixture<PostgresAppealsFixture>;
+[Collection(PostgresAppealsCollection.Name)]
+public sealed class AppealExportEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealExportEndpointTests(fixture);

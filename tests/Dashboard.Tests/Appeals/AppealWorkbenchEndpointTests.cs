@@ -532,5 +532,5 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
 public sealed class AppealWorkbenchEndpointSqliteTests(SqliteAppealsFixture fixture)
     : AppealWorkbenchEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
 
-public sealed class AppealWorkbenchEndpointPostgresTests(PostgresAppealsFixture fixture)
-    : AppealWorkbenchEndpointTests(fixture), IClassFixture<PostgresAppealsFixture>;
+[Collection(PostgresAppealsCollection.Name)]
+public sealed class AppealWorkbenchEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealWorkbenchEndpointTests(fixture);

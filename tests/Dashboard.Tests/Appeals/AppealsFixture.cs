@@ -86,3 +86,10 @@ public abstract class AppealsFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteAppealsFixture() : AppealsFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppealsFixture() : AppealsFixture(DatabaseProvider.Postgres);
+
+/// <summary>The PostgreSQL appeal test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresAppealsCollection : ICollectionFixture<PostgresAppealsFixture>
+{
+    public const string Name = "appeals on PostgreSQL";
+}

@@ -228,4 +228,5 @@ public abstract class AssignOfficialEndpointTests(TownDistrict district)
 
 public sealed class AssignOfficialEndpointSqliteTests(SqliteTownDistrict district) : AssignOfficialEndpointTests(district), IClassFixture<SqliteTownDistrict>;
 
-public sealed class AssignOfficialEndpointPostgresTests(PostgresTownDistrict district) : AssignOfficialEndpointTests(district), IClassFixture<PostgresTownDistrict>;
+[Collection(PostgresTownCollection.Name)]
+public sealed class AssignOfficialEndpointPostgresTests(PostgresTownDistrict district) : AssignOfficialEndpointTests(district);

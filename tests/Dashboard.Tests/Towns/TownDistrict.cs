@@ -78,3 +78,10 @@ public abstract class TownDistrict(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteTownDistrict() : TownDistrict(DatabaseProvider.Sqlite);
 
 public sealed class PostgresTownDistrict() : TownDistrict(DatabaseProvider.Postgres);
+
+/// <summary>The PostgreSQL town test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresTownCollection : ICollectionFixture<PostgresTownDistrict>
+{
+    public const string Name = "towns on PostgreSQL";
+}

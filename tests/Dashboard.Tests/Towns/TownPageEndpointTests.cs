@@ -203,4 +203,5 @@ public abstract class TownPageEndpointTests(TownDistrict district)
 
 public sealed class TownPageEndpointSqliteTests(SqliteTownDistrict district) : TownPageEndpointTests(district), IClassFixture<SqliteTownDistrict>;
 
-public sealed class TownPageEndpointPostgresTests(PostgresTownDistrict district) : TownPageEndpointTests(district), IClassFixture<PostgresTownDistrict>;
+[Collection(PostgresTownCollection.Name)]
+public sealed class TownPageEndpointPostgresTests(PostgresTownDistrict district) : TownPageEndpointTests(district);
