@@ -10,14 +10,13 @@ using Silo.Storage;
 
 namespace Dashboard.Tests.Browser;
 
-public sealed class AppealWorkbenchBrowserTests
+/// <summary>One subclass per database engine, so that the two flows run in parallel rather than one after the other.</summary>
+public abstract class AppealWorkbenchBrowserTests(DatabaseProvider provider)
 {
     private const string HandlerPassword = "browser-test-2026";
 
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
-    public async Task AppealFlow_DispatcherIntakeAndRoute_DepartmentTakesOverAndReplies(DatabaseProvider provider)
+    [Fact]
+    public async Task AppealFlow_DispatcherIntakeAndRoute_DepartmentTakesOverAndReplies()
     {
         // Arrange: the app with the demo district on Kestrel, a finance handler, one browser with a context per person.
         await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true, provider);
@@ -100,3 +99,7 @@ public sealed class AppealWorkbenchBrowserTests
         return page;
     }
 }
+
+public sealed class AppealWorkbenchBrowserSqliteTests() : AppealWorkbenchBrowserTests(DatabaseProvider.Sqlite);
+
+public sealed class AppealWorkbenchBrowserPostgresTests() : AppealWorkbenchBrowserTests(DatabaseProvider.Postgres);
