@@ -10,7 +10,7 @@ namespace Grains.ReadModels;
 /// change or SLA review, so a light is at most one reminder late.</summary>
 public sealed class AppealQueries
 {
-    private const string Columns =
+    internal const string Columns =
         "SELECT id, title, enterprise_code, enterprise_name, town_code, department_code, project_id, category, channel, priority, " +
         "status, level, light, rating, accepted_at, deadline, closed_at FROM rm_appeals";
 
@@ -21,6 +21,12 @@ public sealed class AppealQueries
     public Task<Page<AppealListItem>> ListAsync(AppealListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return PagedQuery.RunAsync(_database, Columns, "rm_appeals", Filter(query), "accepted_at DESC, id", query.Offset, query.Limit, Read, cancellationToken);
+    }
+
+    /// <summary>The WHERE clause of <paramref name="query"/>'s filters; the workbench adds its own to it.</summary>
+    internal static SqlFilter Filter(AppealListQuery query)
+    {
         var filter = new SqlFilter()
             .Equal("district_code", query.DistrictCode)
             .Equal("town_code", query.TownCode)
@@ -39,7 +45,7 @@ public sealed class AppealQueries
             filter.Raw(open ? "is_closed = 0" : "is_closed = 1");
         }
 
-        return PagedQuery.RunAsync(_database, Columns, "rm_appeals", filter, "accepted_at DESC, id", query.Offset, query.Limit, Read, cancellationToken);
+        return filter;
     }
 
     /// <summary>Earlier appeals of the category near the time: the same enterprise's, or located ones within a box around the point.</summary>
@@ -64,7 +70,8 @@ public sealed class AppealQueries
                 .With("@lonMin", point.Longitude - dLon).With("@lonMax", point.Longitude + dLon);
         }
 
-        command.CommandText = sql + ") ORDER BY accepted_at DESC LIMIT 200";
+        // id breaks ties: PostgreSQL returns equal rows in no fixed order, so the 200 kept would vary between runs.
+        command.CommandText = sql + ") ORDER BY accepted_at DESC, id LIMIT 200";
         var candidates = new List<DuplicateCandidate>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -85,7 +92,7 @@ public sealed class AppealQueries
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private static AppealListItem Read(DbDataReader r) => new(
+    internal static AppealListItem Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Db.NullableString(r, 5), Db.NullableString(r, 6),
         r.GetString(7), Enum.Parse<AppealChannel>(r.GetString(8)), Enum.Parse<AppealPriority>(r.GetString(9)),
         Enum.Parse<AppealStatus>(r.GetString(10)), Enum.Parse<EscalationLevel>(r.GetString(11)),

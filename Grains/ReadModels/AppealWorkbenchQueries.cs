@@ -10,10 +10,6 @@ namespace Grains.ReadModels;
 /// only; no grain is activated.</summary>
 public sealed class AppealWorkbenchQueries
 {
-    private const string Columns =
-        "SELECT id, title, enterprise_code, enterprise_name, town_code, department_code, project_id, category, channel, priority, " +
-        "status, level, light, rating, accepted_at, deadline, closed_at FROM rm_appeals";
-
     private readonly IDatabase _database;
 
     public AppealWorkbenchQueries(IDatabase database) => _database = database;
@@ -25,7 +21,7 @@ public sealed class AppealWorkbenchQueries
         ArgumentNullException.ThrowIfNull(query);
         var filter = Filter(query, channel, text);
         const string order = "CASE light WHEN 'Red' THEN 0 WHEN 'Yellow' THEN 1 WHEN 'Green' THEN 2 ELSE 3 END, is_closed, deadline, id";
-        return PagedQuery.RunAsync(_database, Columns, "rm_appeals", filter, order, query.Offset, query.Limit, Read, cancellationToken);
+        return PagedQuery.RunAsync(_database, AppealQueries.Columns, "rm_appeals", filter, order, query.Offset, query.Limit, AppealQueries.Read, cancellationToken);
     }
 
     /// <summary>Open appeals per light under the same filters (light and status filters ignored), for the queue tabs.</summary>
@@ -65,12 +61,12 @@ public sealed class AppealWorkbenchQueries
             command.With(name, id);
         }
 
-        command.CommandText = $"{Columns} WHERE id IN ({string.Join(", ", names)}) ORDER BY accepted_at DESC";
+        command.CommandText = $"{AppealQueries.Columns} WHERE id IN ({string.Join(", ", names)}) ORDER BY accepted_at DESC, id";
         var rows = new List<AppealListItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(Read(reader));
+            rows.Add(AppealQueries.Read(reader));
         }
 
         return rows;
@@ -89,8 +85,10 @@ public sealed class AppealWorkbenchQueries
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = Db.Command(connection,
             "SELECT credit_code, name, town_code FROM rm_enterprises WHERE district_code = @district " +
-            "AND (name LIKE @name OR credit_code LIKE @code) ORDER BY CASE WHEN credit_code = @exact THEN 0 ELSE 1 END, name, credit_code LIMIT @limit")
-            .With("@district", districtCode).With("@name", "%" + SqlFilter.LikeText(trimmed) + "%").With("@code", SqlFilter.LikeText(trimmed.ToUpperInvariant()) + "%")
+            // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            $"AND (LOWER(name) {SqlFilter.Like("@name")} OR credit_code {SqlFilter.Like("@code")}) " +
+            "ORDER BY CASE WHEN credit_code = @exact THEN 0 ELSE 1 END, name, credit_code LIMIT @limit")
+            .With("@district", districtCode).With("@name", "%" + SqlFilter.EscapeLike(trimmed.ToLowerInvariant()) + "%").With("@code", SqlFilter.EscapeLike(trimmed.ToUpperInvariant()) + "%")
             .With("@exact", trimmed.ToUpperInvariant()).With("@limit", limit);
         var rows = new List<EnterpriseMatch>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -121,7 +119,8 @@ public sealed class AppealWorkbenchQueries
             "SUM(CASE WHEN closed_at IS NOT NULL AND closed_at >= @from AND closed_at < @to THEN 1 ELSE 0 END), " +
             "SUM(CASE WHEN accepted_at < @to AND deadline < @to AND (closed_at IS NULL OR closed_at >= @to) THEN 1 ELSE 0 END) " +
             $"FROM rm_appeals WHERE district_code = @district AND accepted_at < @to AND (closed_at IS NULL OR closed_at >= @from) " +
-            $"GROUP BY {groupColumn} ORDER BY {groupColumn}")
+            // Not routed (NULL) first on both engines: SQLite sorts NULL first, PostgreSQL last.
+            $"GROUP BY {groupColumn} ORDER BY CASE WHEN {groupColumn} IS NULL THEN 0 ELSE 1 END, {groupColumn}")
             .With("@district", districtCode).With("@from", Db.Millis(from)).With("@to", Db.Millis(to));
         var rows = new List<WeeklyTrackingRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -139,42 +138,16 @@ public sealed class AppealWorkbenchQueries
 
     private static SqlFilter Filter(AppealListQuery query, AppealChannel? channel, string? text)
     {
-        var filter = new SqlFilter()
-            .Equal("district_code", query.DistrictCode)
-            .Equal("town_code", query.TownCode)
-            .Equal("department_code", query.DepartmentCode)
-            .Equal("status", query.Status?.ToString())
-            .Equal("enterprise_code", query.EnterpriseCreditCode)
-            .Equal("project_id", query.ProjectId)
-            .Equal("category", query.Category)
-            .Equal("channel", channel?.ToString());
-        if (query.Light is { } light)
-        {
-            filter.Raw("is_closed = 0").Equal("light", light.ToString());
-        }
-
-        if (query.Open is { } open)
-        {
-            filter.Raw(open ? "is_closed = 0" : "is_closed = 1");
-        }
-
+        var filter = AppealQueries.Filter(query).Equal("channel", channel?.ToString());
         if (!string.IsNullOrWhiteSpace(text))
         {
             var p = filter.NextParameter;
-            filter.Add($"(LOWER(id) LIKE {p} OR LOWER(title) LIKE {p} OR LOWER(enterprise_name) LIKE {p} OR LOWER(enterprise_code) LIKE {p})",
-                "%" + SqlFilter.LikeText(text.Trim().ToLowerInvariant()) + "%");
+            filter.Add($"(LOWER(id) {SqlFilter.Like(p)} OR LOWER(title) {SqlFilter.Like(p)} OR LOWER(enterprise_name) {SqlFilter.Like(p)} OR LOWER(enterprise_code) {SqlFilter.Like(p)})",
+                "%" + SqlFilter.EscapeLike(text.Trim().ToLowerInvariant()) + "%");
         }
 
         return filter;
     }
-
-    private static AppealListItem Read(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Db.NullableString(r, 5), Db.NullableString(r, 6),
-        r.GetString(7), Enum.Parse<AppealChannel>(r.GetString(8)), Enum.Parse<AppealPriority>(r.GetString(9)),
-        Enum.Parse<AppealStatus>(r.GetString(10)), Enum.Parse<EscalationLevel>(r.GetString(11)),
-        Db.NullableString(r, 12) is { } light ? Enum.Parse<SlaLight>(light) : null,
-        Db.NullableString(r, 13) is { } rating ? Enum.Parse<SatisfactionRating>(rating) : null,
-        Db.Instant(r.GetInt64(14)), Db.Instant(r.GetInt64(15)), Db.NullableLong(r, 16) is { } closed ? Db.Instant(closed) : null);
 }
 
 /// <summary>An enterprise found at intake.</summary>
@@ -186,7 +159,7 @@ public sealed record EnterpriseMatch(string CreditCode, string Name, string Town
 /// <summary>The weekly tracking report (周跟踪) for one week.</summary>
 /// <param name="From">The week's first instant.</param>
 /// <param name="To">The instant after the week.</param>
-/// <param name="ByDepartment">One row per department (null code: not routed), in code order.</param>
+/// <param name="ByDepartment">One row per department in code order, after the row of appeals not routed yet (null code).</param>
 /// <param name="ByTown">One row per town, in code order.</param>
 public sealed record WeeklyTracking(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<WeeklyTrackingRow> ByDepartment, IReadOnlyList<WeeklyTrackingRow> ByTown);
 

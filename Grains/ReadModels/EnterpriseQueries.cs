@@ -39,7 +39,8 @@ public sealed class EnterpriseQueries
 
         if (!string.IsNullOrWhiteSpace(query.NameContains))
         {
-            filter.Add($"name LIKE {filter.NextParameter}", "%" + query.NameContains.Trim() + "%");
+            // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            filter.Add($"LOWER(name) {SqlFilter.Like(filter.NextParameter)}", "%" + SqlFilter.EscapeLike(query.NameContains.Trim().ToLowerInvariant()) + "%");
         }
 
         if (query.Search?.Trim() is { Length: > 0 } search)
@@ -49,9 +50,9 @@ public sealed class EnterpriseQueries
                 throw new DomainException(ErrorCodes.ValueOutOfRange, "search", search.Length);
             }
 
-            var name = filter.Parameter("%" + SqlFilter.LikeText(search.ToLowerInvariant()) + "%");
-            var code = filter.Parameter("%" + SqlFilter.LikeText(search.ToUpperInvariant()) + "%");
-            filter.Raw($"(LOWER(name) LIKE {name} OR credit_code LIKE {code})");
+            var name = filter.Parameter("%" + SqlFilter.EscapeLike(search.ToLowerInvariant()) + "%");
+            var code = filter.Parameter("%" + SqlFilter.EscapeLike(search.ToUpperInvariant()) + "%");
+            filter.Raw($"(LOWER(name) {SqlFilter.Like(name)} OR credit_code {SqlFilter.Like(code)})");
         }
 
         if (query.Reach is { } reach)
@@ -98,13 +99,13 @@ public sealed class EnterpriseQueries
         return rows;
     }
 
-    /// <summary>Enterprises per service station of a town (the grid 网格), in station order.</summary>
+    /// <summary>Enterprises per service station of a town (the grid 网格), in station order; those in no station (null) last on both engines.</summary>
     public async Task<IReadOnlyList<StationCoverage>> CoverageByStationAsync(string townCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = Db.Command(connection,
             "SELECT station_code, COUNT(*), SUM(CASE WHEN official_count > 0 THEN 1 ELSE 0 END) FROM rm_enterprises " +
-            "WHERE town_code = @town GROUP BY station_code ORDER BY station_code").With("@town", townCode);
+            "WHERE town_code = @town GROUP BY station_code ORDER BY CASE WHEN station_code IS NULL THEN 1 ELSE 0 END, station_code").With("@town", townCode);
         var rows = new List<StationCoverage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

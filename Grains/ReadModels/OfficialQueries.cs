@@ -47,10 +47,10 @@ public sealed class OfficialQueries
 
         await using var command = Db.Command(connection,
             "SELECT id, CASE WHEN town_code = @town THEN 1 ELSE 0 END AS same_town, " +
-            "CASE WHEN industries LIKE @industry THEN 1 ELSE 0 END AS industry_match, enterprise_count FROM rm_officials " +
+            $"CASE WHEN industries {SqlFilter.Like("@industry")} THEN 1 ELSE 0 END AS industry_match, enterprise_count FROM rm_officials " +
             "WHERE district_code = @district AND tier <> @leader " +
             "ORDER BY same_town DESC, industry_match DESC, enterprise_count, id LIMIT @count")
-            .With("@town", town).With("@industry", $"%|{industry}|%").With("@district", district)
+            .With("@town", town).With("@industry", $"%|{SqlFilter.EscapeLike(industry)}|%").With("@district", district)
             .With("@leader", nameof(OfficialTier.DistrictLeader)).With("@count", count);
         var suggestions = ImmutableArray.CreateBuilder<PackagingSuggestion>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

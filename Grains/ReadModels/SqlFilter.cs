@@ -45,11 +45,6 @@ internal sealed class SqlFilter
         return name;
     }
 
-    /// <summary>LIKE wildcards typed by a user match themselves; SQLite and PostgreSQL both default to backslash-free LIKE, so
-    /// they are dropped.</summary>
-    public static string LikeText(string text) =>
-        text.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
-
     public string NextParameter => $"@p{_parameters.Count}";
 
     public string Where => _where.ToString();
@@ -74,4 +69,13 @@ internal sealed class SqlFilter
             throw new DomainException(ErrorCodes.ValueOutOfRange, "limit", limit);
         }
     }
+
+    // PostgreSQL's LIKE treats a backslash as an escape by default and SQLite's does not, so the escape is named in every
+    // pattern; then '%', '_' and '\' typed by a user match themselves on both engines.
+    public static string Like(string parameter) => $"LIKE {parameter} ESCAPE '\\'";
+
+    public static string EscapeLike(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal);
 }

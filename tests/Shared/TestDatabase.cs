@@ -6,7 +6,7 @@ using Silo.Storage;
 
 namespace TestInfrastructure;
 
-/// <summary>Shared by the Silo and Grains test projects (linked into both). An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
+/// <summary>Shared by the Silo, Grains and Dashboard test projects (linked into each). An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
 /// database on the server named by TEST_POSTGRES_CONNECTION. Disposing it deletes the file or drops
 /// the database, and disposes every <see cref="IDatabase"/> it handed out.</summary>
 public sealed class TestDatabase : IAsyncDisposable

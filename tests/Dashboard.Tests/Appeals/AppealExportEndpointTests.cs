@@ -3,10 +3,11 @@ using System.Text;
 using Dashboard.Auth;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Grains.Abstractions.Departments;
 
 namespace Dashboard.Tests.Appeals;
 
-public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+public abstract class AppealExportEndpointTests(AppealsFixture fixture)
 {
     [Theory]
     [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
@@ -87,6 +88,26 @@ public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task WeeklyCsv_NotRoutedAndRoutedAppeals_NotRoutedLineFirstThenDepartmentsInCodeOrder()
+    {
+        // Arrange
+        await fixture.NewAppealAsync();
+        await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        await fixture.NewAppealAsync(routeTo: DepartmentCodes.Commerce, category: "opening");
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var text = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/appeals/export/weekly.csv"))[3..]);
+
+        // Assert
+        var lines = text.Split("\r\n");
+        var departmentLines = lines.Skip(2).TakeWhile(l => !l.StartsWith("合计,", StringComparison.Ordinal)).ToList();
+        Assert.True(departmentLines.Count >= 3);
+        Assert.StartsWith("未分流,", departmentLines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(departmentLines.Skip(1), l => l.StartsWith("未分流,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WeeklyXlsx_GivenWeek_HasOneSheetPerGrouping()
     {
         // Arrange
@@ -119,3 +140,9 @@ public sealed class AppealExportEndpointTests(AppealsFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+public sealed class AppealExportEndpointSqliteTests(SqliteAppealsFixture fixture)
+    : AppealExportEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+
+[Collection(PostgresAppealsCollection.Name)]
+public sealed class AppealExportEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealExportEndpointTests(fixture);

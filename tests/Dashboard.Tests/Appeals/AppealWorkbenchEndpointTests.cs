@@ -2,12 +2,13 @@ using System.Net;
 using Dashboard.Auth;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
+using Grains.Abstractions.Sla;
 using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Appeals;
 
-public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>
+public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
 {
     [Theory]
     [InlineData(DashboardRoles.Dispatcher, HttpStatusCode.OK)]
@@ -406,6 +407,145 @@ public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClas
         Assert.Contains($"value=\"{enterprise.CreditCode}\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AppealList_LightStatusTownAndDepartmentFilters_KeepTheAppealOnlyWhenEachMatches()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance);
+        var row = Assert.Single((await fixture.Factory.Services.GetRequiredService<AppealWorkbenchQueries>()
+            .ListAsync(new AppealListQuery(), null, appeal.Id)).Items);
+        var light = Assert.NotNull(row.Light);
+        var otherLight = light == SlaLight.Red ? SlaLight.Green : SlaLight.Red;
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        async Task<bool> Listed(string filters) =>
+            (await client.PageAsync($"/appeals?q={appeal.Id}&{filters}")).QuerySelectorAll("tr[data-appeal]").Any(r => r.GetAttribute("data-appeal") == appeal.Id);
+        var matching = await Listed($"light={light}&status={row.Status}&town={row.TownCode}&department={DepartmentCodes.Finance}");
+
+        // Assert
+        Assert.True(matching);
+        Assert.False(await Listed($"light={otherLight}"));
+        Assert.False(await Listed($"status={nameof(AppealStatus.Closed)}"));
+        Assert.False(await Listed("town=no-such-town"));
+        Assert.False(await Listed($"department={DepartmentCodes.Commerce}"));
+    }
+
+    [Fact]
+    public async Task AppealList_TextInAnotherCase_MatchesIdEnterpriseNameAndCreditCode()
+    {
+        // Arrange: SQLite's LIKE ignores ASCII case, PostgreSQL's does not; the queue must ignore it on both.
+        var enterprise = await fixture.NewEnterpriseAsync("Case Test 商贸有限公司");
+        var appeal = await fixture.NewAppealAsync(enterprise: enterprise);
+        var queries = fixture.Factory.Services.GetRequiredService<AppealWorkbenchQueries>();
+
+        // Act
+        var byId = await queries.ListAsync(new AppealListQuery(), null, appeal.Id.ToUpperInvariant());
+        var byName = await queries.ListAsync(new AppealListQuery(), null, "CASE test 商贸");
+        var byCode = await queries.ListAsync(new AppealListQuery(), null, enterprise.CreditCode.ToLowerInvariant());
+
+        // Assert
+        Assert.Equal(appeal.Id, Assert.Single(byId.Items).Id);
+        Assert.Equal(appeal.Id, Assert.Single(byName.Items).Id);
+        Assert.Equal(appeal.Id, Assert.Single(byCode.Items).Id);
+    }
+
+    [Fact]
+    public async Task AppealList_TextWithLikeWildcards_MatchesThemLiterally()
+    {
+        // Arrange: '_' and '%' are wildcards to LIKE; typed by a user they must match only themselves.
+        var appeal = await fixture.NewAppealAsync();
+        var queries = fixture.Factory.Services.GetRequiredService<AppealWorkbenchQueries>();
+
+        // Act
+        var wildcard = await queries.ListAsync(new AppealListQuery(), null, appeal.Id[..4] + "_" + appeal.Id[5..]);
+        var percent = await queries.ListAsync(new AppealListQuery(), null, appeal.Id[..4] + "%");
+        var backslash = await queries.ListAsync(new AppealListQuery(), null, appeal.Id + "\\");
+
+        // Assert
+        Assert.Equal(0, wildcard.Total);
+        Assert.Equal(0, percent.Total);
+        Assert.Equal(0, backslash.Total);
+    }
+
+    [Fact]
+    public async Task AppealList_Paging_PagesDoNotOverlapAndCoverEveryMatch()
+    {
+        // Arrange: three appeals of one enterprise, found by its credit code.
+        var enterprise = await fixture.NewEnterpriseAsync("Paging Test 精密机械有限公司");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await fixture.NewAppealAsync(enterprise: enterprise)).Id);
+        }
+
+        var queries = fixture.Factory.Services.GetRequiredService<AppealWorkbenchQueries>();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var first = await queries.ListAsync(new AppealListQuery { Limit = 2 }, null, enterprise.CreditCode);
+        var second = await queries.ListAsync(new AppealListQuery { Offset = 2, Limit = 2 }, null, enterprise.CreditCode);
+        var page2 = await client.PageAsync($"/appeals?q={enterprise.CreditCode}&page=2");
+
+        // Assert
+        Assert.Equal(3, first.Total);
+        Assert.Equal(2, first.Items.Count);
+        Assert.Single(second.Items);
+        Assert.Equal(ids, first.Items.Concat(second.Items).Select(i => i.Id).ToHashSet(StringComparer.Ordinal));
+        Assert.Empty(page2.QuerySelectorAll("tr[data-appeal]"));
+    }
+
+    [Fact]
+    public async Task EnterpriseSearch_NameInAnotherCaseOrLowerCaseCode_FindsTheEnterprise()
+    {
+        // Arrange
+        var enterprise = await fixture.NewEnterpriseAsync("Weihai ACME 精密机械有限公司");
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var byName = await client.GetStringAsync("/appeals/enterprises?EnterpriseQuery=acme");
+        var byCode = await client.GetStringAsync($"/appeals/enterprises?EnterpriseQuery={enterprise.CreditCode[..12].ToLowerInvariant()}");
+
+        // Assert
+        Assert.Contains($"value=\"{enterprise.CreditCode}\"", byName, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{enterprise.CreditCode}\"", byCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnterpriseSearch_NameWithPercent_MatchesItLiterally()
+    {
+        // Arrange
+        var enterprise = await fixture.NewEnterpriseAsync("百分百100%诚信贸易有限公司");
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+
+        // Act
+        var literal = await client.GetStringAsync($"/appeals/enterprises?EnterpriseQuery={Uri.EscapeDataString("0%诚信")}");
+        var wildcard = await client.GetStringAsync($"/appeals/enterprises?EnterpriseQuery={Uri.EscapeDataString("百分百%贸易")}");
+
+        // Assert
+        Assert.Contains($"value=\"{enterprise.CreditCode}\"", literal, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{enterprise.CreditCode}\"", wildcard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Intake_SameEnterpriseAndCategory_ReceiptSuggestsTheEarlierAppealAsDuplicate()
+    {
+        // Arrange
+        var enterprise = await fixture.NewEnterpriseAsync("重复诉求测试有限公司");
+        var earlier = await fixture.NewAppealAsync(category: "policy", enterprise: enterprise);
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync("/appeals/new"), "intake");
+
+        // Act
+        using var response = await client.SubmitAsync("/appeals/new", hidden,
+            ("Channel", nameof(AppealChannel.ServiceWindow)), ("EnterpriseQuery", enterprise.CreditCode), ("Category", "policy"),
+            ("Priority", "Normal"), ("Title", ""), ("Text", "窗口受理：再次反映惠企政策兑现进度。"), ("Latitude", ""), ("Longitude", ""));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(earlier.Id, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("problem", "问题明白单")]
     [InlineData("assignment", "任务交办单")]
@@ -441,3 +581,9 @@ public sealed class AppealWorkbenchEndpointTests(AppealsFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class AppealWorkbenchEndpointSqliteTests(SqliteAppealsFixture fixture)
+    : AppealWorkbenchEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+
+[Collection(PostgresAppealsCollection.Name)]
+public sealed class AppealWorkbenchEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealWorkbenchEndpointTests(fixture);

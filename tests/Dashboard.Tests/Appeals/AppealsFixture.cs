@@ -3,24 +3,28 @@ using Dashboard.Auth;
 using Dashboard.Tests.Infrastructure;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
+using Grains.Abstractions.Enterprises;
+using Grains.Enterprises;
 using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Silo;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Appeals;
 
 /// <summary>One dashboard with the demo district for a test class, plus two department handlers whose scopes are real
-/// demo departments (the demo accounts' scopes are placeholders). Each test submits its own appeals.</summary>
-public sealed class AppealsFixture : IAsyncLifetime
+/// demo departments (the demo accounts' scopes are placeholders). Each test submits its own appeals. One subclass per
+/// database engine, so the same tests run on SQLite and PostgreSQL.</summary>
+public abstract class AppealsFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "appeals-test-2026";
     public const string FinanceHandler = "finance-handler";
     public const string CommerceHandler = "commerce-handler";
 
-    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict();
+    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict(provider);
 
     public async Task InitializeAsync()
     {
@@ -69,10 +73,22 @@ public sealed class AppealsFixture : IAsyncLifetime
         return page.Items[index];
     }
 
-    /// <summary>A new appeal accepted by the dispatcher, optionally routed to a department; its own id, so tests never share one.</summary>
-    public async Task<Appeal> NewAppealAsync(string? routeTo = null, string category = "finance")
+    /// <summary>A new enterprise of the first demo town with its own credit code, so no other test's appeals are near it.</summary>
+    public async Task<EnterpriseListItem> NewEnterpriseAsync(string name)
     {
-        var enterprise = await AnyEnterpriseAsync();
+        var model = await AnyEnterpriseAsync();
+        var town = model.TownCode;
+        var code = UnifiedSocialCreditCode.Generate(Random.Shared.Next, "91", "371002");
+        await Grains.GetGrain<IEnterpriseGrain>(code).Register(
+            new EnterpriseProfile(code, name, model.Industry, town, null, null, EnterpriseSize.Small, CreditLevel.A));
+        var page = await Factory.Services.GetRequiredService<EnterpriseQueries>().ListAsync(new EnterpriseListQuery { TownCode = town, NameContains = name, Limit = 10 });
+        return page.Items.Single(e => e.CreditCode == code);
+    }
+
+    /// <summary>A new appeal accepted by the dispatcher, optionally routed to a department; its own id, so tests never share one.</summary>
+    public async Task<Appeal> NewAppealAsync(string? routeTo = null, string category = "finance", EnterpriseListItem? enterprise = null)
+    {
+        enterprise ??= await AnyEnterpriseAsync();
         var id = Guid.NewGuid().ToString("N");
         var dispatcher = new AppealActor("dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench);
         var grain = Grains.GetGrain<IAppealGrain>(id);
@@ -82,4 +98,15 @@ public sealed class AppealsFixture : IAsyncLifetime
             dispatcher);
         return routeTo is null ? receipt.Appeal : await grain.Route(dispatcher, routeTo);
     }
+}
+
+public sealed class SqliteAppealsFixture() : AppealsFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAppealsFixture() : AppealsFixture(DatabaseProvider.Postgres);
+
+/// <summary>The PostgreSQL appeal test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresAppealsCollection : ICollectionFixture<PostgresAppealsFixture>
+{
+    public const string Name = "appeals on PostgreSQL";
 }

@@ -6,10 +6,12 @@ using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Silo;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Browser;
 
-public sealed class AppealWorkbenchBrowserTests
+/// <summary>One subclass per database engine, so that the two flows run in parallel rather than one after the other.</summary>
+public abstract class AppealWorkbenchBrowserTests(DatabaseProvider provider)
 {
     private const string HandlerPassword = "browser-test-2026";
 
@@ -17,7 +19,8 @@ public sealed class AppealWorkbenchBrowserTests
     public async Task AppealFlow_DispatcherIntakeAndRoute_DepartmentTakesOverAndReplies()
     {
         // Arrange: the app with the demo district on Kestrel, a finance handler, one browser with a context per person.
-        await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true);
+        await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true, provider);
+        string Shot(string name) => BrowserSession.ScreenshotPath(provider == DatabaseProvider.Sqlite ? name : name.Replace(".", "-postgres.", StringComparison.Ordinal));
         var baseAddress = factory.StartKestrel();
         await factory.Services.GetRequiredService<UserStore>().CreateAsync(
             "finance-handler", "金融经办人（测试）", DashboardRoles.Department, DepartmentCodes.Finance, isDemo: false, HandlerPassword, CancellationToken.None);
@@ -31,7 +34,7 @@ public sealed class AppealWorkbenchBrowserTests
 
         // Act 1: the dispatcher opens the queue and takes in an appeal, finding the enterprise by name.
         await Assertions.Expect(dispatcher.GetByRole(AriaRole.Heading, new() { Name = "诉求工作台" })).ToBeVisibleAsync();
-        await dispatcher.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeals-list-desktop.png"), FullPage = false });
+        await dispatcher.ScreenshotAsync(new() { Path = Shot("appeals-list-desktop.png"), FullPage = false });
         await dispatcher.GetByRole(AriaRole.Link, new() { Name = "受理新诉求" }).ClickAsync();
         await dispatcher.GetByLabel("渠道").SelectOptionAsync(nameof(AppealChannel.OfficialVisit));
         await dispatcher.GetByLabel("企业（名称或统一社会信用代码）").FillAsync(enterprise.Name);
@@ -59,10 +62,10 @@ public sealed class AppealWorkbenchBrowserTests
         await reply.GetByLabel("佐证材料（每行一条：文件名 | 说明）").FillAsync("续贷审批通知书.pdf | 银行出具\n企业确认函.jpg | 企业负责人签字");
         await reply.GetByRole(AriaRole.Button, new() { Name = "提交反馈" }).ClickAsync();
         await Assertions.Expect(handler.GetByRole(AriaRole.Status).Filter(new() { HasText = "已反馈" })).ToBeVisibleAsync();
-        await handler.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeal-detail-phone.png"), FullPage = true });
+        await handler.ScreenshotAsync(new() { Path = Shot("appeal-detail-phone.png"), FullPage = true });
         await handler.GotoAsync("/appeals");
         await Assertions.Expect(handler.Locator($"tr[data-appeal='{appealId}']")).ToBeVisibleAsync();
-        await handler.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeals-list-phone.png"), FullPage = false });
+        await handler.ScreenshotAsync(new() { Path = Shot("appeals-list-phone.png"), FullPage = false });
 
         // Assert: the dispatcher sees the whole history, intact, and prints the feedback sheet.
         await dispatcher.ReloadAsync();
@@ -70,7 +73,7 @@ public sealed class AppealWorkbenchBrowserTests
         await Assertions.Expect(dispatcher.Locator("[data-field=chain]")).ToContainTextAsync("通过");
         await Assertions.Expect(dispatcher.Locator("table.cc-history tbody tr")).ToHaveCountAsync(4);
         await Assertions.Expect(dispatcher.GetByRole(AriaRole.Form, new() { Name = "销号" })).ToBeVisibleAsync();
-        await dispatcher.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeal-detail-desktop.png"), FullPage = true });
+        await dispatcher.ScreenshotAsync(new() { Path = Shot("appeal-detail-desktop.png"), FullPage = true });
         var appeal = await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IAppealGrain>(appealId).Get();
         Assert.Equal(AppealStatus.Replied, appeal?.Status);
         Assert.Equal(2, appeal?.LastEvidence.Length);
@@ -80,8 +83,8 @@ public sealed class AppealWorkbenchBrowserTests
         await sheet.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(sheet.GetByRole(AriaRole.Heading, new() { Name = "反馈销号单" })).ToBeVisibleAsync();
         await Assertions.Expect(sheet.GetByRole(AriaRole.Button, new() { Name = "打印" })).ToBeHiddenAsync();
-        await sheet.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("appeal-sheet-feedback-print.png"), FullPage = true });
-        var pdf = await sheet.PdfAsync(new() { Path = BrowserSession.ScreenshotPath("appeal-sheet-feedback.pdf"), Format = "A4", PrintBackground = true });
+        await sheet.ScreenshotAsync(new() { Path = Shot("appeal-sheet-feedback-print.png"), FullPage = true });
+        var pdf = await sheet.PdfAsync(new() { Path = Shot("appeal-sheet-feedback.pdf"), Format = "A4", PrintBackground = true });
         Assert.True(pdf.Length > 1000);
     }
 
@@ -129,3 +132,7 @@ public sealed class AppealWorkbenchBrowserTests
         return page;
     }
 }
+
+public sealed class AppealWorkbenchBrowserSqliteTests() : AppealWorkbenchBrowserTests(DatabaseProvider.Sqlite);
+
+public sealed class AppealWorkbenchBrowserPostgresTests() : AppealWorkbenchBrowserTests(DatabaseProvider.Postgres);

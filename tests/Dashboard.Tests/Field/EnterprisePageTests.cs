@@ -8,8 +8,7 @@ using Grains.Abstractions.Officials;
 
 namespace Dashboard.Tests.Field;
 
-[Collection(FieldCollection.Name)]
-public sealed class EnterprisePageTests(FieldHost host)
+public abstract class EnterprisePageTests(FieldHost host)
 {
     private const string VisitForm = "enterprise-visit";
 
@@ -190,3 +189,9 @@ public sealed class EnterprisePageTests(FieldHost host)
         Assert.Equal(before, (await host.Grains.GetGrain<IOfficialGrain>(officials[0]).GetVisits()).Length);
     }
 }
+
+[Collection(FieldCollection.Name)]
+public sealed class EnterprisePageSqliteTests(SqliteFieldHost host) : EnterprisePageTests(host);
+
+[Collection(PostgresFieldCollection.Name)]
+public sealed class EnterprisePagePostgresTests(PostgresFieldHost host) : EnterprisePageTests(host);

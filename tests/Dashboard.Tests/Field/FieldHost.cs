@@ -11,12 +11,14 @@ using Grains.Hosting;
 using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Field;
 
 /// <summary>One dashboard with the demo district for all field-page endpoint tests. Tests stay isolated by taking
-/// their own project, enterprise and user from it: nothing is shared between two tests.</summary>
-public sealed class FieldHost : IAsyncLifetime
+/// their own project, enterprise and user from it: nothing is shared between two tests. One subclass (and collection)
+/// per database engine.</summary>
+public abstract class FieldHost(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "field-test-2026";
 
@@ -25,7 +27,7 @@ public sealed class FieldHost : IAsyncLifetime
     private IReadOnlyList<EnterpriseListItem> enterprises = [];
     private int users;
 
-    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict();
+    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict(provider);
 
     public Silo.IGrainFactory Grains => Factory.Services.GetRequiredService<Silo.IGrainFactory>();
 
@@ -114,10 +116,20 @@ public sealed class FieldHost : IAsyncLifetime
     }
 }
 
+public sealed class SqliteFieldHost() : FieldHost(DatabaseProvider.Sqlite);
+
+public sealed class PostgresFieldHost() : FieldHost(DatabaseProvider.Postgres);
+
 [CollectionDefinition(Name)]
-public sealed class FieldCollection : ICollectionFixture<FieldHost>
+public sealed class FieldCollection : ICollectionFixture<SqliteFieldHost>
 {
     public const string Name = "field pages";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresFieldCollection : ICollectionFixture<PostgresFieldHost>
+{
+    public const string Name = "field pages on PostgreSQL";
 }
 
 /// <summary>Reading pages and sending their forms as a browser would.</summary>

@@ -9,8 +9,7 @@ using Grains.Abstractions.Projects;
 
 namespace Dashboard.Tests.Field;
 
-[Collection(FieldCollection.Name)]
-public sealed class ProjectPagesTests(FieldHost host)
+public abstract class ProjectPagesTests(FieldHost host)
 {
     private const string StageForm = "project-stage";
     private const string InvestmentForm = "project-investment";
@@ -440,3 +439,9 @@ public sealed class ProjectPagesTests(FieldHost host)
         new Dictionary<string, string> { ["洽谈"] = "Negotiation", ["签约"] = "Signed", ["审批"] = "Approval", ["开工"] = "Started", ["建设"] = "Building", ["竣工"] = "Completed", ["投产"] = "InProduction" }
             .GetValueOrDefault(label.Trim());
 }
+
+[Collection(FieldCollection.Name)]
+public sealed class ProjectPagesSqliteTests(SqliteFieldHost host) : ProjectPagesTests(host);
+
+[Collection(PostgresFieldCollection.Name)]
+public sealed class ProjectPagesPostgresTests(PostgresFieldHost host) : ProjectPagesTests(host);

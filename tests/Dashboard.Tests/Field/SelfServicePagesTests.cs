@@ -6,8 +6,7 @@ using Grains.Abstractions.Errors;
 
 namespace Dashboard.Tests.Field;
 
-[Collection(FieldCollection.Name)]
-public sealed class SelfServicePagesTests(FieldHost host)
+public abstract class SelfServicePagesTests(FieldHost host)
 {
     private const string SubmitForm = "appeal-submit";
     private const string RateForm = "appeal-rate";
@@ -293,3 +292,9 @@ public sealed class SelfServicePagesTests(FieldHost host)
         return (sent["Appeal.Id"], client);
     }
 }
+
+[Collection(FieldCollection.Name)]
+public sealed class SelfServicePagesSqliteTests(SqliteFieldHost host) : SelfServicePagesTests(host);
+
+[Collection(PostgresFieldCollection.Name)]
+public sealed class SelfServicePagesPostgresTests(PostgresFieldHost host) : SelfServicePagesTests(host);

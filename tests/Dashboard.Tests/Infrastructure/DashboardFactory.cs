@@ -5,24 +5,35 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Infrastructure;
 
-/// <summary>The real dashboard on its own temporary SQLite file (embedded default, so demo accounts exist).</summary>
+/// <summary>The real dashboard on a database of its own: a temporary SQLite file (the embedded default) or a fresh
+/// PostgreSQL database on the server named by TEST_POSTGRES_CONNECTION (production's engine). Either is removed when
+/// the factory is disposed; demo accounts exist on both.</summary>
 public sealed class DashboardFactory : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"dashboard-tests-{Guid.NewGuid():N}.db");
+    private TestDatabase? postgres;
 
     public DashboardFactory()
-        : this(useKestrel: false, withDemoDistrict: false)
+        : this(useKestrel: false, withDemoDistrict: false, DatabaseProvider.Sqlite)
     {
     }
 
     private Action<IServiceCollection>? configureServices;
 
-    private DashboardFactory(bool useKestrel, bool withDemoDistrict)
+    private DashboardFactory(bool useKestrel, bool withDemoDistrict, DatabaseProvider provider)
     {
         WithDemoDistrictData = withDemoDistrict;
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Read here, not when the host is built, so a missing server fails the fixture with the variable's message.
+            TestDatabase.PostgresAdminConnectionString();
+        }
+
         if (useKestrel)
         {
             // A real HTTP server on a free loopback port: browsers cannot reach TestServer.
@@ -31,25 +42,43 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A factory whose app listens with Kestrel; call <see cref="StartKestrel"/> for its address.</summary>
-    public static DashboardFactory WithKestrel(bool withDemoDistrict = false) => new(useKestrel: true, withDemoDistrict);
+    public static DashboardFactory WithKestrel(bool withDemoDistrict = false, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        new(useKestrel: true, withDemoDistrict, provider);
 
-    /// <summary>A TestServer factory whose app loads the demo district at start-up (about 3 s).</summary>
-    public static DashboardFactory WithDemoDistrict() => new(useKestrel: false, withDemoDistrict: true);
+    /// <summary>A TestServer factory whose app loads the demo district at start-up (about 3 s on SQLite, 6 s on PostgreSQL).</summary>
+    public static DashboardFactory WithDemoDistrict(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        new(useKestrel: false, withDemoDistrict: true, provider);
 
     /// <summary>Whether the app loads the demo district; most tests need only the accounts.</summary>
     public bool WithDemoDistrictData { get; }
 
     /// <summary>The real app and silo; <paramref name="configure"/> runs after the app's own registrations
     /// (for a controllable clock, never to replace the grains in an end-to-end test).</summary>
-    public static DashboardFactory WithServices(Action<IServiceCollection> configure, bool useKestrel = false, bool withDemoDistrict = false) =>
-        new(useKestrel, withDemoDistrict) { configureServices = configure };
+    public static DashboardFactory WithServices(
+        Action<IServiceCollection> configure, bool useKestrel = false, bool withDemoDistrict = false, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        new(useKestrel, withDemoDistrict, provider) { configureServices = configure };
 
-    private string ConnectionString => $"Data Source={databasePath};Pooling=False";
+    /// <summary>The database engine the app runs on.</summary>
+    public DatabaseProvider Provider { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Provider", "Sqlite");
-        builder.UseSetting("Storage:ConnectionString", ConnectionString);
+        string connectionString;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // The host is built synchronously; xunit runs without a synchronisation context, so blocking cannot deadlock.
+            postgres ??= TestDatabase.CreateAsync(DatabaseProvider.Postgres).GetAwaiter().GetResult();
+            connectionString = postgres.ConnectionString;
+        }
+        else
+        {
+            connectionString = $"Data Source={databasePath};Pooling=False";
+        }
+
+        builder.UseSetting("Storage:Provider", Provider.ToString());
+        builder.UseSetting("Storage:ConnectionString", connectionString);
+        // Demo accounts are created by default only on the embedded SQLite; the tests sign in with them on both engines.
+        builder.UseSetting("Dashboard:DemoAccounts", "true");
         builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");
         if (configureServices is { } configure)
         {
@@ -94,6 +123,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);

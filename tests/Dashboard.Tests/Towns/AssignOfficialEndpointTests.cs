@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Towns;
 
 /// <summary>The "assign an official" form (POST /towns/{code}/assignments): allowed, stale, double submit, invalid
 /// input and forbidden. Each test works in a town of its own, so no test sees another's assignments.</summary>
-public sealed class AssignOfficialEndpointTests(TownDistrict district) : IClassFixture<TownDistrict>
+public abstract class AssignOfficialEndpointTests(TownDistrict district)
 {
     [Fact]
     public async Task Assign_TownOperatorWithSuggestedOfficial_PackagesTheEnterpriseAndSaysWhatChanged()
@@ -225,3 +225,8 @@ public sealed class AssignOfficialEndpointTests(TownDistrict district) : IClassF
         return client.SendAsync(request);
     }
 }
+
+public sealed class AssignOfficialEndpointSqliteTests(SqliteTownDistrict district) : AssignOfficialEndpointTests(district), IClassFixture<SqliteTownDistrict>;
+
+[Collection(PostgresTownCollection.Name)]
+public sealed class AssignOfficialEndpointPostgresTests(PostgresTownDistrict district) : AssignOfficialEndpointTests(district);

@@ -8,18 +8,20 @@ using Grains.Abstractions.Towns;
 using Grains.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Silo;
+using Silo.Storage;
 
 namespace Dashboard.Tests.Towns;
 
 /// <summary>The dashboard with the demo district loaded once per test class, and helpers to reach its towns. The
-/// demo town account's scope is a placeholder, so town operators are created here with a real town code.</summary>
-public sealed class TownDistrict : IAsyncLifetime
+/// demo town account's scope is a placeholder, so town operators are created here with a real town code. One subclass
+/// per database engine.</summary>
+public abstract class TownDistrict(DatabaseProvider provider) : IAsyncLifetime
 {
     public const string Password = "town-test-2026";
 
     private int users;
 
-    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict();
+    public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict(provider);
 
     public IReadOnlyList<TownProfile> Towns { get; private set; } = [];
 
@@ -71,4 +73,15 @@ public sealed class TownDistrict : IAsyncLifetime
 
     public async Task<string[]> OfficialsOfAsync(string creditCode) =>
         [.. await Grains.GetGrain<IEnterpriseGrain>(creditCode).GetOfficials()];
+}
+
+public sealed class SqliteTownDistrict() : TownDistrict(DatabaseProvider.Sqlite);
+
+public sealed class PostgresTownDistrict() : TownDistrict(DatabaseProvider.Postgres);
+
+/// <summary>The PostgreSQL town test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresTownCollection : ICollectionFixture<PostgresTownDistrict>
+{
+    public const string Name = "towns on PostgreSQL";
 }

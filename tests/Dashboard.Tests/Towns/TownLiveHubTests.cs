@@ -6,7 +6,7 @@ using Grains.Abstractions.Officials;
 namespace Dashboard.Tests.Towns;
 
 /// <summary>The town group of the live hub: who may subscribe, and that a town's changes reach only its group.</summary>
-public sealed class TownLiveHubTests(TownDistrict district) : IClassFixture<TownDistrict>, IDisposable
+public sealed class TownLiveHubTests(SqliteTownDistrict district) : IClassFixture<SqliteTownDistrict>, IDisposable
 {
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
 

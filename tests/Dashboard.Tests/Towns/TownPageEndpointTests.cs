@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Towns;
 
 /// <summary>Who may open a town's page, its map data and its live fragment (role × route, own and other town).</summary>
-public sealed class TownPageEndpointTests(TownDistrict district) : IClassFixture<TownDistrict>
+public abstract class TownPageEndpointTests(TownDistrict district)
 {
     private string OwnTown => district.Towns[1].Code;
 
@@ -200,3 +200,8 @@ public sealed class TownPageEndpointTests(TownDistrict district) : IClassFixture
         Assert.Null(document.QuerySelector("header"));
     }
 }
+
+public sealed class TownPageEndpointSqliteTests(SqliteTownDistrict district) : TownPageEndpointTests(district), IClassFixture<SqliteTownDistrict>;
+
+[Collection(PostgresTownCollection.Name)]
+public sealed class TownPageEndpointPostgresTests(PostgresTownDistrict district) : TownPageEndpointTests(district);
