@@ -203,7 +203,7 @@ internal sealed class AppealGrain(
             DistrictCode = before.DistrictCode,
             TownCode = appeal.TownCode,
             DepartmentCode = appeal.DepartmentCode,
-            Counts = FigureRules.ForAppeal(appeal, light),
+            Counts = FigureRules.ForAppeal(appeal, light, clock.UtcOffset),
         };
         var reviewAt = lifecycle.NextReviewAt(appeal, now);
         if (change.Events.IsEmpty && counted == before.Counted && reviewAt == before.ReviewAt)

@@ -65,6 +65,9 @@ internal sealed class DistrictGrain(
 
     public Task<DistrictFigures> GetFigures() => Task.FromResult(Figures());
 
+    public Task<DistrictFigures> GetYearFigures(int year) => Task.FromResult(FigureRules.Build(
+        GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, YearEnd(year)));
+
     public async Task<IReadOnlyList<DistrictFigures>> GetTownFigures() =>
         await Task.WhenAll(state.State.Towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).GetFigures()));
 
@@ -75,15 +78,15 @@ internal sealed class DistrictGrain(
         var departments = state.State.Departments;
         var figures = await Task.WhenAll(departments.Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d.Code).GetFigures()));
         return [.. departments.Zip(figures)
-            .Select(pair => (Profile: pair.First, Counts: pair.Second.Counts))
-            .OrderByDescending(d => Ratio(d.Counts.AppealsClosedOnTime, d.Counts.AppealsClosed))
-            .ThenByDescending(d => Ratio(d.Counts.AppealsSatisfied, d.Counts.AppealsRated))
-            .ThenBy(d => d.Counts.OpenRed)
+            .Select(pair => (Profile: pair.First, Open: pair.Second.Counts, Counts: pair.Second.Counts.Year(clock.Today.Year)))
+            .OrderByDescending(d => Ratio(d.Counts.ClosedOnTime, d.Counts.Closed))
+            .ThenByDescending(d => Ratio(d.Counts.Satisfied, d.Counts.Rated))
+            .ThenBy(d => d.Open.OpenRed)
             .ThenBy(d => d.Profile.Code, StringComparer.Ordinal)
             .Select((d, index) => new DepartmentRankingRow(
                 index + 1, d.Profile.Code, d.Profile.NameZh, d.Profile.NameEn,
-                d.Counts.OpenGreen + d.Counts.OpenYellow + d.Counts.OpenRed, d.Counts.OpenRed, d.Counts.AppealsClosed,
-                Ratio(d.Counts.AppealsClosedOnTime, d.Counts.AppealsClosed), Ratio(d.Counts.AppealsSatisfied, d.Counts.AppealsRated)))];
+                d.Open.OpenGreen + d.Open.OpenYellow + d.Open.OpenRed, d.Open.OpenRed, d.Counts.Closed,
+                Ratio(d.Counts.ClosedOnTime, d.Counts.Closed), Ratio(d.Counts.Satisfied, d.Counts.Rated)))];
     }
 
     public Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode) =>
@@ -145,6 +148,9 @@ internal sealed class DistrictGrain(
 
     private DistrictFigures Figures() => FigureRules.Build(
         GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, clock.Today);
+
+    /// <summary>A past year is read as on its last day; the current year as today.</summary>
+    private DateOnly YearEnd(int year) => year == clock.Today.Year ? clock.Today : new DateOnly(year, 12, 31);
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }

@@ -1,13 +1,16 @@
+using System.Collections.Immutable;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
+using Grains.Figures;
+using Grains.Hosting;
 using Silo.Storage;
 
 namespace Grains.ReadModels;
 
 /// <summary>Recounts a district's counters from the read model: the repair path when counters drifted (a crash between
 /// an entity's write and its delta) and the last step of the demo load. Reads each table once.</summary>
-internal sealed class FigureRecounter(IDatabase database)
+internal sealed class FigureRecounter(IDatabase database, DistrictClock clock)
 {
     public async Task<RecountResult> RecountAsync(string districtCode)
     {
@@ -16,27 +19,37 @@ internal sealed class FigureRecounter(IDatabase database)
         var departments = new Dictionary<string, FigureCounts>(StringComparer.Ordinal);
         var projects = new List<ProjectFigure>();
         await using var connection = await database.OpenConnectionAsync();
+        // Row by row rather than GROUP BY: the assessment year of an instant is read on the district's calendar, which
+        // SQLite and PostgreSQL would each need their own date arithmetic for; a district has a few thousand appeals.
         await using (var command = Db.Command(connection,
-            "SELECT town_code, department_code, COUNT(*), SUM(is_closed), SUM(closed_on_time), SUM(rated), SUM(satisfied), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Green' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Yellow' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Red' THEN 1 ELSE 0 END) " +
-            "FROM rm_appeals WHERE district_code = @district GROUP BY town_code, department_code").With("@district", districtCode))
+            "SELECT town_code, department_code, accepted_at, closed_at, is_closed, closed_on_time, rated, satisfied, light " +
+            "FROM rm_appeals WHERE district_code = @district").With("@district", districtCode))
         {
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var counts = new FigureCounts
+                var closed = Db.Int(reader, 4) == 1;
+                var light = closed ? null : Db.NullableString(reader, 8);
+                var received = new AppealYearCounts { Received = 1 };
+                var closing = new AppealYearCounts
                 {
-                    AppealsReceived = Db.Int(reader, 2),
-                    AppealsClosed = Db.Int(reader, 3),
-                    AppealsClosedOnTime = Db.Int(reader, 4),
-                    AppealsRated = Db.Int(reader, 5),
-                    AppealsSatisfied = Db.Int(reader, 6),
-                    OpenGreen = Db.Int(reader, 7),
-                    OpenYellow = Db.Int(reader, 8),
-                    OpenRed = Db.Int(reader, 9),
+                    Closed = Db.Int(reader, 4), ClosedOnTime = Db.Int(reader, 5), Rated = Db.Int(reader, 6), Satisfied = Db.Int(reader, 7),
                 };
+                var acceptedYear = FigureRules.YearOf(Db.Instant(reader.GetInt64(2)), clock.UtcOffset);
+                var years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(acceptedYear, received);
+                var counts = FigureCounts.Zero.Plus(new FigureCounts
+                {
+                    Years = years,
+                    OpenGreen = light == "Green" ? 1 : 0,
+                    OpenYellow = light == "Yellow" ? 1 : 0,
+                    OpenRed = light == "Red" ? 1 : 0,
+                });
+                if (closed)
+                {
+                    var closedYear = FigureRules.YearOf(Db.Instant(Db.NullableLong(reader, 3) ?? reader.GetInt64(2)), clock.UtcOffset);
+                    counts = counts.Plus(new FigureCounts { Years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(closedYear, closing) });
+                }
+
                 district = district.Plus(counts);
                 Add(towns, reader.GetString(0), counts);
                 if (Db.NullableString(reader, 1) is { } department)
