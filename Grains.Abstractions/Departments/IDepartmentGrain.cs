@@ -3,7 +3,7 @@ using Silo;
 
 namespace Grains.Abstractions.Departments;
 
-/// <summary>A department (部门) that handles appeals, with its counters for the public ranking; keyed by the department code.</summary>
+/// <summary>A department (部门) that handles appeals, with its counters for the public ranking; keyed by <see cref="DepartmentKey.Of"/>(district code, department code).</summary>
 public interface IDepartmentGrain : IGrainWithStringKey
 {
     /// <summary>Sets up the department or renames it.</summary>

@@ -60,6 +60,7 @@ public static class ErrorCatalogue
         [ErrorCodes.VisitInFuture] = "走访日期{0}晚于今天",
         [ErrorCodes.KeyMismatch] = "编号{0}与记录编号{1}不一致",
         [ErrorCodes.DistrictUnknown] = "区{0}尚未设置",
+        [ErrorCodes.TownInOtherDistrict] = "镇街编号{0}已属于{1}，不能再用于{2}",
         [ErrorCodes.DemoSizesInvalid] = "演示数据规模无效：{0}",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -111,6 +112,7 @@ public static class ErrorCatalogue
         [ErrorCodes.VisitInFuture] = "The visit date {0} is after today",
         [ErrorCodes.KeyMismatch] = "The key {0} differs from the record's own key {1}",
         [ErrorCodes.DistrictUnknown] = "District {0} has not been set up",
+        [ErrorCodes.TownInOtherDistrict] = "The town code {0} already belongs to {1} and cannot be used for {2}",
         [ErrorCodes.DemoSizesInvalid] = "Invalid demo data sizes: {0}",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

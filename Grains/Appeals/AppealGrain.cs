@@ -177,7 +177,7 @@ internal sealed class AppealGrain(
     private async Task RequireHandlerAsync(string departmentCode)
     {
         if (string.IsNullOrWhiteSpace(departmentCode)
-            || (await GrainFactory.GetGrain<IDepartmentGrain>(departmentCode).GetProfile() is null
+            || (await GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(state.State.DistrictCode ?? string.Empty, departmentCode)).GetProfile() is null
                 && await GrainFactory.GetGrain<ITownGrain>(departmentCode).GetProfile() is null))
         {
             throw new DomainException(ErrorCodes.DepartmentUnknown, departmentCode);

@@ -51,7 +51,7 @@ internal sealed class DistrictGrain(
 
         // Towns and departments check their own profiles; set them up first so a refused one leaves the district unchanged.
         await Task.WhenAll(towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).Define(t)));
-        await Task.WhenAll(departments.Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d.Code).Define(d)));
+        await Task.WhenAll(departments.Select(d => Department(d.Code).Define(d)));
         await state.WriteAsync(state.State with
         {
             Profile = profile with { Name = Validation.Name(profile.Name) },
@@ -76,7 +76,7 @@ internal sealed class DistrictGrain(
     public async Task<IReadOnlyList<DepartmentRankingRow>> GetDepartmentRanking()
     {
         var departments = state.State.Departments;
-        var figures = await Task.WhenAll(departments.Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d.Code).GetFigures()));
+        var figures = await Task.WhenAll(departments.Select(d => Department(d.Code).GetFigures()));
         return [.. departments.Zip(figures)
             .Select(pair => (Profile: pair.First, Open: pair.Second.Counts, Counts: pair.Second.Counts.Year(clock.Today.Year)))
             .OrderByDescending(d => Ratio(d.Counts.ClosedOnTime, d.Counts.Closed))
@@ -141,13 +141,15 @@ internal sealed class DistrictGrain(
             result.Towns.GetValueOrDefault(town) ?? FigureCounts.Zero,
             [.. result.Projects.Where(p => p.TownCode == town)])));
         var departments = state.State.Departments.Select(d => d.Code).Concat(result.Departments.Keys).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(departments.Select(department => GrainFactory.GetGrain<IDepartmentGrain>(department).ResetFigures(
+        await Task.WhenAll(departments.Select(department => Department(department).ResetFigures(
             result.Departments.GetValueOrDefault(department) ?? FigureCounts.Zero)));
         return Figures();
     }
 
     private DistrictFigures Figures() => FigureRules.Build(
         GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, clock.Today);
+
+    private IDepartmentGrain Department(string code) => GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(GetPrimaryKeyString(), code));
 
     /// <summary>A past year is read as on its last day; the current year as today.</summary>
     private DateOnly YearEnd(int year) => year == clock.Today.Year ? clock.Today : new DateOnly(year, 12, 31);

@@ -35,6 +35,12 @@ internal sealed class TownGrain(
         ArgumentNullException.ThrowIfNull(profile);
         Validation.SameKey(GetPrimaryKeyString(), profile.Code);
         Validation.Location(profile.Centre);
+        // Town grains are keyed by the town code alone, so a second district reusing a code would merge two grids' figures.
+        if (state.State.Profile is { } existing && existing.DistrictCode != profile.DistrictCode)
+        {
+            throw new Abstractions.Errors.DomainException(Abstractions.Errors.ErrorCodes.TownInOtherDistrict, profile.Code, existing.DistrictCode, profile.DistrictCode);
+        }
+
         var boundary = profile.Boundary.IsDefault ? [] : profile.Boundary;
         foreach (var point in boundary)
         {
