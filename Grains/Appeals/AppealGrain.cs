@@ -44,6 +44,7 @@ internal sealed class AppealGrain(
     RoutingTable routing,
     DuplicateFinder duplicates,
     AppealQueries queries,
+    ProjectQueries projects,
     ReadModelWriter readModel,
     IChangeFeed feed,
     IOptions<DomainOptions> options,
@@ -83,6 +84,7 @@ internal sealed class AppealGrain(
             ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, intake.EnterpriseCreditCode);
         var town = await GrainFactory.GetGrain<ITownGrain>(intake.TownCode).GetProfile()
             ?? throw new DomainException(ErrorCodes.TownUnknown, intake.TownCode);
+        await RequireEnterpriseTownAsync(intake, enterprise);
         var accepted = change.State;
         var candidates = await queries.DuplicateCandidatesAsync(accepted.Id, accepted.EnterpriseCreditCode, accepted.Category,
             accepted.AcceptedAt, accepted.Location, options.Value.DuplicateWindowDays, options.Value.DuplicateRadiusMetres);
@@ -172,6 +174,20 @@ internal sealed class AppealGrain(
         Task.FromResult(FakeClosureDetector.Inspect(state.State.History, lifecycle.Settings.RatingWindow));
 
     private Appeal Require() => state.State.Appeal ?? throw new DomainException(ErrorCodes.AppealUnknown, GetPrimaryKeyString());
+
+    /// <summary>An appeal belongs to its enterprise's grid (网格), whose town centre watches it. The one exception is a problem
+    /// raised on a key project: it is where the project is built, which may be another town's site (the project grain
+    /// raises it with the project's town). The project is read from the read model: the project grain may be the caller.</summary>
+    private async Task RequireEnterpriseTownAsync(AppealIntake intake, EnterpriseProfile enterprise)
+    {
+        if (intake.TownCode == enterprise.TownCode
+            || (intake.ProjectId is { } projectId && await projects.TownOfAsync(projectId) == intake.TownCode))
+        {
+            return;
+        }
+
+        throw new DomainException(ErrorCodes.AppealTownMismatch, intake.TownCode, enterprise.TownCode);
+    }
 
     /// <summary>A department, or a town centre answering its own grid's appeals.</summary>
     private async Task RequireHandlerAsync(string departmentCode)

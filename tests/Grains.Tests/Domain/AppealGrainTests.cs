@@ -122,6 +122,23 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Submit_TownOtherThanTheEnterprises_IsRefusedAndNothingIsStored()
+    {
+        var figuresBefore = await District.GetFigures();
+
+        var error = await Assert.ThrowsAsync<DomainException>(
+            () => Appeal().Submit(TestDistrict.Intake("a-1", TestDistrict.Enterprise1, town: TestDistrict.Town2), TestDistrict.Dispatcher));
+        var otherProject = await Assert.ThrowsAsync<DomainException>(
+            () => Appeal().Submit(TestDistrict.Intake("a-1", TestDistrict.Enterprise1, town: TestDistrict.Town2) with { ProjectId = "no-such-project" }, TestDistrict.Dispatcher));
+
+        Assert.Equal((ErrorCodes.AppealTownMismatch, ErrorCodes.AppealTownMismatch), (error.Code, otherProject.Code));
+        Assert.Equal("诉求所在镇街t2与企业所在镇街t1不一致；项目上的问题请从该项目提出", error.MessageIn(ErrorCatalogue.Chinese));
+        Assert.Null(await Appeal().Get());
+        Assert.Empty((await Queries.ListAsync(new AppealListQuery { DistrictCode = TestDistrict.Code })).Items);
+        Assert.Equal(figuresBefore, await District.GetFigures());
+    }
+
+    [Fact]
     public async Task Submit_UnknownEnterpriseOrTown_Throws()
     {
         var unknownEnterprise = global::Grains.Enterprises.UnifiedSocialCreditCode.Create("91", "330211", "MA999999");
