@@ -20,6 +20,6 @@ public interface IDepartmentGrain : IGrainWithStringKey
     /// <summary>Applies an appeal's change of counters (before → after); sent by appeal grains.</summary>
     Task ApplyCounts(FigureCounts before, FigureCounts after);
 
-    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount.</summary>
-    Task ResetFigures(FigureCounts counts);
+    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount. True when they had drifted.</summary>
+    Task<bool> ResetFigures(FigureCounts counts);
 }

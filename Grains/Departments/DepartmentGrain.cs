@@ -41,10 +41,12 @@ internal sealed class DepartmentGrain(
         return WriteAsync(state.State with { Counts = state.State.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
     }
 
-    public Task ResetFigures(FigureCounts counts)
+    public async Task<bool> ResetFigures(FigureCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return WriteAsync(state.State with { Counts = counts, ChangedAt = clock.UtcNow });
+        var drifted = counts != state.State.Counts;
+        await WriteAsync(state.State with { Counts = counts, ChangedAt = clock.UtcNow });
+        return drifted;
     }
 
     private Task WriteAsync(DepartmentState next) => state.WriteAsync(next);

@@ -40,6 +40,9 @@ internal static class FigureRules
         });
     }
 
+    public static bool SameProjects(IReadOnlyDictionary<string, ProjectFigure> a, IReadOnlyDictionary<string, ProjectFigure> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other == p.Value);
+
     /// <summary>The assessment year an instant falls in, on the district's calendar (31 Dec 23:00 in Shanghai is still that year).</summary>
     public static int YearOf(DateTimeOffset at, TimeSpan districtOffset) => at.ToOffset(districtOffset).Year;
 

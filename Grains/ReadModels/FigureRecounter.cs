@@ -85,7 +85,33 @@ internal sealed class FigureRecounter(IDatabase database, DistrictClock clock)
             }
         }
 
-        return new RecountResult(district, towns, departments, projects);
+        // Read last: a row upserted while the tables above were read shows here, so the caller can tell a quiet read.
+        await using (var command = Db.Command(connection,
+            "SELECT MAX(m) FROM (SELECT MAX(updated_at) AS m FROM rm_appeals WHERE district_code = @district " +
+            "UNION ALL SELECT MAX(updated_at) FROM rm_enterprises WHERE district_code = @district " +
+            "UNION ALL SELECT MAX(updated_at) FROM rm_projects WHERE district_code = @district) AS changes").With("@district", districtCode))
+        {
+            var last = await command.ExecuteScalarAsync();
+            var lastChangeAt = last is null or DBNull ? (DateTimeOffset?)null
+                : Db.Instant(Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture));
+            return new RecountResult(district, towns, departments, projects, lastChangeAt);
+        }
+    }
+
+    /// <summary>Every district that has rows in the read model.</summary>
+    public async Task<IReadOnlyList<string>> DistrictsAsync()
+    {
+        var districts = new List<string>();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = Db.Command(connection,
+            "SELECT district_code FROM rm_appeals UNION SELECT district_code FROM rm_enterprises UNION SELECT district_code FROM rm_projects");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            districts.Add(reader.GetString(0));
+        }
+
+        return districts;
     }
 
     private static void Add(Dictionary<string, FigureCounts> scopes, string key, FigureCounts counts) =>
@@ -96,4 +122,5 @@ internal sealed record RecountResult(
     FigureCounts District,
     IReadOnlyDictionary<string, FigureCounts> Towns,
     IReadOnlyDictionary<string, FigureCounts> Departments,
-    IReadOnlyList<ProjectFigure> Projects);
+    IReadOnlyList<ProjectFigure> Projects,
+    DateTimeOffset? LastChangeAt);

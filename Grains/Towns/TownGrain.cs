@@ -105,10 +105,12 @@ internal sealed class TownGrain(
         return state.WriteAsync(state.State with { Projects = projects, ChangedAt = clock.UtcNow });
     }
 
-    public Task ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects)
+    public async Task<bool> ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var byId = (projects.IsDefault ? [] : projects).ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal);
-        return state.WriteAsync(state.State with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
+        var drifted = counts != state.State.Counts || !FigureRules.SameProjects(byId, state.State.Projects);
+        await state.WriteAsync(state.State with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
+        return drifted;
     }
 }
