@@ -150,9 +150,10 @@ internal sealed partial class DistrictGrain(
 
     public async Task<DistrictFigures> Recount() => await ApplyRecountAsync(await recounter.RecountAsync(GetPrimaryKeyString()));
 
-    /// <summary>The daily self-check: recount from the read model and repair any drift, unless a row changed so recently
-    /// that its delta may still be on its way (then it tries again a little later).</summary>
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>The self-check (daily, and at silo start-up): recount from the read model and repair any drift, unless a
+    /// row changed so recently that its delta may still be on its way, which the recount would count twice (then it tries
+    /// again a little later). The change time is read after the counts, so a row written during the read shows.</summary>
+    public async Task<bool> CheckFigures()
     {
         var started = clock.UtcNow;
         var result = await recounter.RecountAsync(GetPrimaryKeyString());
@@ -160,12 +161,15 @@ internal sealed partial class DistrictGrain(
         {
             LogBusy(GetPrimaryKeyString(), BusyRetry);
             await ScheduleFigureCheckAsync(BusyRetry);
-            return;
+            return false;
         }
 
         await ApplyRecountAsync(result);
         await ScheduleFigureCheckAsync(UntilNextCheck());
+        return true;
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckFigures();
 
     /// <summary>Replaces every counter with the recount and logs what had drifted. A first count (after a bulk load,
     /// when nothing was counted yet) is not a drift.</summary>

@@ -6,9 +6,10 @@ using Silo;
 
 namespace Grains.Figures;
 
-/// <summary>Recounts every district's figures from the read model once the silo has started, before the wall reads
-/// them: a crash between an entity's state write and its delta leaves a counter drifted, and a restart is the usual
-/// sequel of a crash. The district grain logs what it repaired; its daily reminder repeats the check.</summary>
+/// <summary>Checks every district's figures against the read model once the silo has started: a crash between an
+/// entity's state write and its delta leaves a counter drifted, and a restart is the usual sequel of a crash. The
+/// district grain recounts when it is quiet (else a few minutes later: reminders due while the host was down may be
+/// changing appeals right now), logs what it repaired, and repeats the check daily.</summary>
 internal sealed partial class FigureRepairService(FigureRecounter recounter, IGrainFactory grains, ILogger<FigureRepairService> logger)
     : IHostedLifecycleService
 {
@@ -23,7 +24,7 @@ internal sealed partial class FigureRepairService(FigureRecounter recounter, IGr
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await grains.GetGrain<IDistrictAdministrationGrain>(district).Recount();
+                await grains.GetGrain<IDistrictAdministrationGrain>(district).CheckFigures();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
