@@ -104,8 +104,9 @@ internal sealed partial class DistrictGrain(
         var figures = await Task.WhenAll(departments.Select(d => Department(d.Code).GetFigures()));
         return [.. departments.Zip(figures)
             .Select(pair => (Profile: pair.First, Open: pair.Second.Counts, Counts: pair.Second.Counts.Year(clock.Today.Year)))
-            .OrderByDescending(d => Ratio(d.Counts.ClosedOnTime, d.Counts.Closed))
-            .ThenByDescending(d => Ratio(d.Counts.Satisfied, d.Counts.Rated))
+            // A department with nothing closed has no rate; it ranks after every department that has one.
+            .OrderByDescending(d => Ratio(d.Counts.ClosedOnTime, d.Counts.Closed) ?? -1)
+            .ThenByDescending(d => Ratio(d.Counts.Satisfied, d.Counts.Rated) ?? -1)
             .ThenBy(d => d.Open.OpenRed)
             .ThenBy(d => d.Profile.Code, StringComparer.Ordinal)
             .Select((d, index) => new DepartmentRankingRow(
@@ -226,5 +227,5 @@ internal sealed partial class DistrictGrain(
     /// <summary>A past year is read as on its last day; the current year as today.</summary>
     private DateOnly YearEnd(int year) => year == clock.Today.Year ? clock.Today : new DateOnly(year, 12, 31);
 
-    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+    private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
