@@ -16,28 +16,31 @@ internal static class FigureRules
     /// year: 办结事项满意率); while open under its light. Years are read in the district's time zone.</summary>
     public static FigureCounts ForAppeal(Appeal appeal, SlaLight? light, TimeSpan districtOffset)
     {
-        var closed = appeal.Status == AppealStatus.Closed;
         var rating = appeal.EffectiveRating;
-        var received = new AppealYearCounts { Received = 1 };
-        var closing = new AppealYearCounts
+        return appeal.Status == AppealStatus.Closed
+            ? ForAppeal(YearOf(appeal.AcceptedAt, districtOffset), YearOf(appeal.ClosedAt ?? appeal.AcceptedAt, districtOffset), new AppealYearCounts
+            {
+                Closed = 1,
+                ClosedOnTime = appeal.LastReplyAt <= appeal.Deadline ? 1 : 0,
+                Rated = rating is not null ? 1 : 0,
+                Satisfied = rating is SatisfactionRating.Satisfied or SatisfactionRating.BasicallySatisfied ? 1 : 0,
+            }, null)
+            : ForAppeal(YearOf(appeal.AcceptedAt, districtOffset), null, AppealYearCounts.Zero, light);
+    }
+
+    /// <summary>An appeal's counters from its facts: the grain's state and the recount's rm_appeals row both come here.</summary>
+    public static FigureCounts ForAppeal(int receivedYear, int? closedYear, AppealYearCounts closing, SlaLight? openLight)
+    {
+        var counts = new FigureCounts
         {
-            Closed = closed ? 1 : 0,
-            ClosedOnTime = closed && appeal.LastReplyAt <= appeal.Deadline ? 1 : 0,
-            Rated = closed && rating is not null ? 1 : 0,
-            Satisfied = closed && rating is SatisfactionRating.Satisfied or SatisfactionRating.BasicallySatisfied ? 1 : 0,
+            Years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(receivedYear, new AppealYearCounts { Received = 1 }),
+            OpenGreen = openLight == SlaLight.Green ? 1 : 0,
+            OpenYellow = openLight == SlaLight.Yellow ? 1 : 0,
+            OpenRed = openLight == SlaLight.Red ? 1 : 0,
         };
-        return FigureCounts.Zero.Plus(new FigureCounts
-        {
-            Years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(YearOf(appeal.AcceptedAt, districtOffset), received),
-        }).Plus(new FigureCounts
-        {
-            Years = closed
-                ? ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(YearOf(appeal.ClosedAt ?? appeal.AcceptedAt, districtOffset), closing)
-                : ImmutableSortedDictionary<int, AppealYearCounts>.Empty,
-            OpenGreen = !closed && light == SlaLight.Green ? 1 : 0,
-            OpenYellow = !closed && light == SlaLight.Yellow ? 1 : 0,
-            OpenRed = !closed && light == SlaLight.Red ? 1 : 0,
-        });
+        return closedYear is { } year
+            ? counts.Plus(new FigureCounts { Years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(year, closing) })
+            : counts;
     }
 
     public static bool SameProjects(IReadOnlyDictionary<string, ProjectFigure> a, IReadOnlyDictionary<string, ProjectFigure> b) =>

@@ -1,7 +1,7 @@
-using System.Collections.Immutable;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
+using Grains.Abstractions.Sla;
 using Grains.Figures;
 using Grains.Hosting;
 using Silo.Storage;
@@ -29,26 +29,12 @@ internal sealed class FigureRecounter(IDatabase database, DistrictClock clock)
             while (await reader.ReadAsync())
             {
                 var closed = Db.Int(reader, 4) == 1;
-                var light = closed ? null : Db.NullableString(reader, 8);
-                var received = new AppealYearCounts { Received = 1 };
-                var closing = new AppealYearCounts
-                {
-                    Closed = Db.Int(reader, 4), ClosedOnTime = Db.Int(reader, 5), Rated = Db.Int(reader, 6), Satisfied = Db.Int(reader, 7),
-                };
-                var acceptedYear = FigureRules.YearOf(Db.Instant(reader.GetInt64(2)), clock.UtcOffset);
-                var years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(acceptedYear, received);
-                var counts = FigureCounts.Zero.Plus(new FigureCounts
-                {
-                    Years = years,
-                    OpenGreen = light == "Green" ? 1 : 0,
-                    OpenYellow = light == "Yellow" ? 1 : 0,
-                    OpenRed = light == "Red" ? 1 : 0,
-                });
-                if (closed)
-                {
-                    var closedYear = FigureRules.YearOf(Db.Instant(Db.NullableLong(reader, 3) ?? reader.GetInt64(2)), clock.UtcOffset);
-                    counts = counts.Plus(new FigureCounts { Years = ImmutableSortedDictionary<int, AppealYearCounts>.Empty.Add(closedYear, closing) });
-                }
+                var acceptedAt = Db.Instant(reader.GetInt64(2));
+                var counts = FigureRules.ForAppeal(
+                    FigureRules.YearOf(acceptedAt, clock.UtcOffset),
+                    closed ? FigureRules.YearOf(Db.NullableLong(reader, 3) is { } closedAt ? Db.Instant(closedAt) : acceptedAt, clock.UtcOffset) : null,
+                    new AppealYearCounts { Closed = 1, ClosedOnTime = Db.Int(reader, 5), Rated = Db.Int(reader, 6), Satisfied = Db.Int(reader, 7) },
+                    !closed && Db.NullableString(reader, 8) is { } light ? Enum.Parse<SlaLight>(light) : null);
 
                 district = district.Plus(counts);
                 Add(towns, reader.GetString(0), counts);

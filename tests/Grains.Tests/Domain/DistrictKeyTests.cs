@@ -24,16 +24,8 @@ public abstract class DistrictKeyTests : DomainTestBase
         await Grains.GetGrain<IEnterpriseGrain>(OtherEnterprise).Register(TestDistrict.EnterpriseProfile(OtherEnterprise, OtherTown));
     }
 
-    private async Task CloseAsync(string id, string enterprise, string town)
-    {
-        var appeal = Grains.GetGrain<IAppealGrain>(id);
-        await appeal.Submit(TestDistrict.Intake(id, enterprise, town: town), TestDistrict.Dispatcher);
-        await appeal.Route(TestDistrict.Dispatcher, DepartmentCodes.Finance);
-        await appeal.TakeOver(TestDistrict.FinanceHandler);
-        await appeal.Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
-        await appeal.Rate(TestDistrict.Enterprise1Actor, SatisfactionRating.Satisfied, null);
-        await appeal.Close(TestDistrict.Dispatcher, null);
-    }
+    private async Task CloseAsync(string id, string enterprise, string town) =>
+        await (await TestDistrict.RatedAsync(Grains, TestDistrict.Intake(id, enterprise, town: town), DepartmentCodes.Finance)).Close(TestDistrict.Dispatcher, null);
 
     [Fact]
     public async Task GetDepartmentRanking_SameDepartmentCodeInTwoDistricts_KeepsSeparateFigures()

@@ -23,16 +23,8 @@ public abstract class FigureRepairTests : DomainTestBase
 
     private IDistrictGrain District => Grains.GetGrain<IDistrictGrain>(TestDistrict.Code);
 
-    private async Task CloseAsync(string id)
-    {
-        var appeal = Grains.GetGrain<IAppealGrain>(id);
-        await appeal.Submit(TestDistrict.Intake(id), TestDistrict.Dispatcher);
-        await appeal.Route(TestDistrict.Dispatcher, null);
-        await appeal.TakeOver(TestDistrict.FinanceHandler);
-        await appeal.Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
-        await appeal.Rate(TestDistrict.Enterprise1Actor, SatisfactionRating.Satisfied, null);
-        await appeal.Close(TestDistrict.Dispatcher, null);
-    }
+    private async Task CloseAsync(string id) =>
+        await (await TestDistrict.RatedAsync(Grains, TestDistrict.Intake(id))).Close(TestDistrict.Dispatcher, null);
 
     private async Task DriftAsync()
     {

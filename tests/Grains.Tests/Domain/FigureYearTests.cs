@@ -19,16 +19,7 @@ public abstract class FigureYearTests : DomainTestBase
 
     private IDistrictGrain District => Grains.GetGrain<IDistrictGrain>(TestDistrict.Code);
 
-    private async Task<IAppealGrain> ReplyAsync(string id)
-    {
-        var appeal = Grains.GetGrain<IAppealGrain>(id);
-        await appeal.Submit(TestDistrict.Intake(id), TestDistrict.Dispatcher);
-        await appeal.Route(TestDistrict.Dispatcher, null);
-        await appeal.TakeOver(TestDistrict.FinanceHandler);
-        await appeal.Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
-        await appeal.Rate(TestDistrict.Enterprise1Actor, SatisfactionRating.Satisfied, null);
-        return appeal;
-    }
+    private Task<IAppealGrain> ReplyAsync(string id) => TestDistrict.RatedAsync(Grains, TestDistrict.Intake(id));
 
     [Fact]
     public async Task GetFigures_AfterNewYearInShanghai_LastYearsClosuresLeaveRatesAndOpenAppealsCarryOver()
