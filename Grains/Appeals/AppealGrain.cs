@@ -61,6 +61,18 @@ internal sealed class AppealGrain(
             return;
         }
 
+        if (state.State.Counted.Counts.Years.IsEmpty)
+        {
+            // Stored before figures were kept per year (every appeal counts as received in some year). What it counted
+            // then is what it counts now in the new shape, and the aggregators are rebuilt from the rows by the start-up
+            // check, so only the shape is restored and no delta is sent; else its next change would count it twice.
+            var light = Row(state.State, clock.UtcNow).Light;
+            await state.WriteAsync(state.State with
+            {
+                Counted = state.State.Counted with { Counts = FigureRules.ForAppeal(state.State.Appeal, light, clock.UtcOffset) },
+            });
+        }
+
         await readModel.UpsertAsync(Row(state.State, clock.UtcNow));
         // A crash between the state write and the reminder registration would leave a due review unscheduled.
         if (state.State.ReviewAt is not null && await GetReminder(ReminderName) is null)

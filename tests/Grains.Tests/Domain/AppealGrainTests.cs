@@ -312,6 +312,24 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Activate_CountersStoredBeforeFiguresPerYear_NextChangeDoesNotCountTheAppealTwice()
+    {
+        var appeal = await InProgressAsync();
+        await Silo.StopAsync();
+        var changed = await Database.ExecuteSqlAsync(
+            "UPDATE grain_state SET payload = REPLACE(payload, '\"Years\":{\"2025\":{\"Received\":1,\"Closed\":0,\"ClosedOnTime\":0,\"Rated\":0,\"Satisfied\":0}}', " +
+            "'\"AppealsReceived\":1') WHERE grain_type = 'appeal' AND grain_key = 'a-1'");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await RestartAsync();
+
+        await Appeal().Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
+        var figures = await District.GetFigures();
+
+        Assert.Equal(1, changed);
+        Assert.Equal((1, 1), (figures.AppealsReceived, figures.OpenAppeals));
+    }
+
+    [Fact]
     public async Task Submit_PublishesAppealReceivedOnDistrictAndTownTopics()
     {
         var feed = Silo.Get<IChangeFeed>();
