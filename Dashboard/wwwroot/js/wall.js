@@ -144,11 +144,12 @@ function drawRanking(chart, names, series, redCounts) {
   const bar = (s) => ({
     name: s.name,
     type: "bar",
-    data: s.values.map((v) => (v === null || v === undefined ? "-" : v * 100)),
+    // No rate: an empty bar still labelled "—", so the row does not look like a department with nothing to show.
+    data: s.values.map((v) => (v === null || v === undefined ? 0 : v * 100)),
     barMaxWidth: size * (series.length > 1 ? 0.8 : 1.1),
     barGap: "15%",
     itemStyle: { borderRadius: [0, size * 0.2, size * 0.2, 0], color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: s.color[0] }, { offset: 1, color: s.color[1] }]) },
-    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.85, formatter: s.label ?? ((p) => (typeof p.value === "number" ? `${p.value.toFixed(1)}%` : noRate)) },
+    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.85, formatter: s.label ?? ((p) => percentCell(s.values[p.dataIndex])[0]) },
     animationDuration: 600,
   });
   chart.setOption({
