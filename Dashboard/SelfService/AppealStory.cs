@@ -2,6 +2,8 @@ using Dashboard.Field;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
 using Grains.Abstractions.Sla;
+using Grains.Hosting;
+using Microsoft.Extensions.Options;
 using Silo;
 
 namespace Dashboard.SelfService;
@@ -13,7 +15,7 @@ namespace Dashboard.SelfService;
 internal sealed record AppealStep(DateTimeOffset At, string Sentence, string? Detail);
 
 /// <summary>Tells an appeal's history in plain words: no codes, no hashes, no internal ids.</summary>
-internal sealed class AppealStory(IGrainFactory grains, FieldLabels labels)
+internal sealed class AppealStory(IGrainFactory grains, FieldLabels labels, IOptions<DomainOptions> domain)
 {
     public async Task<IReadOnlyList<AppealStep>> TellAsync(IEnumerable<AppealEvent> history)
     {
@@ -77,7 +79,7 @@ internal sealed class AppealStory(IGrainFactory grains, FieldLabels labels)
             return labels.Text["UnknownDepartment"];
         }
 
-        if (await grains.GetGrain<IDepartmentGrain>(code).GetProfile() is { } department)
+        if (await grains.GetGrain<IDepartmentGrain>(DepartmentKey.Of(domain.Value.DistrictCode, code)).GetProfile() is { } department)
         {
             return FieldLabels.IsChinese ? department.NameZh : department.NameEn;
         }

@@ -9,12 +9,13 @@ public sealed record WallProfile(string Code, string Name, double Latitude, doub
         new(profile.Code, profile.Name, profile.Centre.Latitude, profile.Centre.Longitude, profile.IsDemo);
 }
 
-/// <summary>The KPI tiles' values: rates 0..1, counts, and the investment lead over 时序进度 in percentage points.</summary>
+/// <summary>The KPI tiles' values: rates 0..1 (null when there is nothing to divide by, shown as "—"), counts, and
+/// the investment lead over 时序进度 in percentage points.</summary>
 public sealed record WallFigures(
-    double ClosureRate,
-    double OnTimeRate,
-    double SatisfactionRate,
-    double PackagingCoverage,
+    double? ClosureRate,
+    double? OnTimeRate,
+    double? SatisfactionRate,
+    double? PackagingCoverage,
     int AppealsReceived,
     int AppealsClosed,
     int OpenGreen,
@@ -28,12 +29,13 @@ public sealed record WallFigures(
     double ScheduleProgress,
     double InvestmentLeadPoints)
 {
-    public static WallFigures Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static WallFigures Empty { get; } = new(null, null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public int OpenAppeals => OpenGreen + OpenYellow + OpenRed;
 
     public static WallFigures From(DistrictFigures f) => new(
-        f.ClosureRate, f.OnTimeRate, f.SatisfactionRate, f.PackagingCoverage, f.AppealsReceived, f.AppealsClosed,
+        WallFormat.Rate(f.AppealsClosed, f.AppealsReceived + f.AppealsCarriedOver), WallFormat.Rate(f.AppealsClosedOnTime, f.AppealsClosed),
+        WallFormat.Rate(f.AppealsSatisfied, f.AppealsRated), WallFormat.Rate(f.PackagedEnterprises, f.Enterprises), f.AppealsReceived, f.AppealsClosed,
         f.OpenGreen, f.OpenYellow, f.OpenRed, f.Enterprises, f.PackagedEnterprises,
         Math.Max(0, f.Projects - f.ProjectsBehindSchedule), f.ProjectsBehindSchedule,
         f.InvestmentCompletion, f.ScheduleProgress, f.InvestmentLeadPoints);
@@ -42,9 +44,10 @@ public sealed record WallFigures(
 /// <summary>A town's outline for the map, as a GeoJSON ring of [longitude, latitude] pairs.</summary>
 public sealed record WallTownShape(string Code, string Name, IReadOnlyList<double[]> Ring);
 
-/// <summary>A town's line in the town ranking and its map colours; <see cref="Rank"/> 1 is the best 办结率.</summary>
+/// <summary>A town's line in the town ranking and its map colours; <see cref="Rank"/> 1 is the best 办结率; a rate is null
+/// when there is nothing to divide by.</summary>
 public sealed record WallTownRow(
-    int Rank, string Code, string Name, double ClosureRate, double SatisfactionRate, double PackagingCoverage, int OpenAppeals, int OpenRed, int ProjectsBehindSchedule);
+    int Rank, string Code, string Name, double? ClosureRate, double? SatisfactionRate, double? PackagingCoverage, int OpenAppeals, int OpenRed, int ProjectsBehindSchedule);
 
 /// <summary>A key project on the map: stage name (a <c>ProjectStage</c> member), behind-schedule ring.</summary>
 public sealed record WallMarker(string Code, string Name, string TownCode, double Latitude, double Longitude, string Stage, bool BehindSchedule, double CompletionRate)

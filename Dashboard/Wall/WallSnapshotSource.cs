@@ -80,19 +80,20 @@ internal sealed class WallSnapshotSource(
     /// <summary>The town's name as last read from the district, else its code.</summary>
     public string TownName(string townCode) => townNames.TryGetValue(townCode, out var name) ? name : townCode;
 
-    /// <summary>Best 办结率 first; ties go to the town with fewer red lights, then by name for a stable order.</summary>
+    /// <summary>Best 办结率 first (a town with no appeals to close after all that have some); ties go to the town with fewer red
+    /// lights, then by name for a stable order.</summary>
     internal static IReadOnlyList<WallTownRow> RankTowns(IReadOnlyList<DistrictFigures> towns, IReadOnlyDictionary<string, string> names) =>
         [.. towns
-            .OrderByDescending(t => t.ClosureRate)
+            .OrderByDescending(t => WallFormat.Rate(t.AppealsClosed, t.AppealsReceived + t.AppealsCarriedOver) ?? -1)
             .ThenBy(t => t.OpenRed)
             .ThenBy(t => t.ScopeCode, StringComparer.Ordinal)
             .Select((t, index) => new WallTownRow(
                 index + 1,
                 t.ScopeCode,
                 names.TryGetValue(t.ScopeCode, out var name) ? name : t.ScopeCode,
-                t.ClosureRate,
-                t.SatisfactionRate,
-                t.PackagingCoverage,
+                WallFormat.Rate(t.AppealsClosed, t.AppealsReceived + t.AppealsCarriedOver),
+                WallFormat.Rate(t.AppealsSatisfied, t.AppealsRated),
+                WallFormat.Rate(t.PackagedEnterprises, t.Enterprises),
                 t.OpenAppeals,
                 t.OpenRed,
                 t.ProjectsBehindSchedule))];

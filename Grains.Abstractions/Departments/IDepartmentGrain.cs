@@ -3,7 +3,7 @@ using Silo;
 
 namespace Grains.Abstractions.Departments;
 
-/// <summary>A department (部门) that handles appeals, with its counters for the public ranking; keyed by the department code.</summary>
+/// <summary>A department (部门) that handles appeals, with its counters for the public ranking; keyed by <see cref="DepartmentKey.Of"/>(district code, department code).</summary>
 public interface IDepartmentGrain : IGrainWithStringKey
 {
     /// <summary>Sets up the department or renames it.</summary>
@@ -20,6 +20,6 @@ public interface IDepartmentGrain : IGrainWithStringKey
     /// <summary>Applies an appeal's change of counters (before → after); sent by appeal grains.</summary>
     Task ApplyCounts(FigureCounts before, FigureCounts after);
 
-    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount.</summary>
-    Task ResetFigures(FigureCounts counts);
+    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount. True when they had drifted.</summary>
+    Task<bool> ResetFigures(FigureCounts counts);
 }

@@ -8,7 +8,7 @@ namespace Grains.Abstractions.District;
 /// <param name="Open">Appeals it is handling now.</param>
 /// <param name="Overdue">Of those, how many are red.</param>
 /// <param name="Closed">Appeals it closed this year.</param>
-/// <param name="OnTimeRate">Share closed on time, 0..1.</param>
-/// <param name="SatisfactionRate">Share rated 满意 or 基本满意, 0..1.</param>
+/// <param name="OnTimeRate">Share of this year's closures closed on time, 0..1; null when it closed nothing this year.</param>
+/// <param name="SatisfactionRate">Share of this year's rated closures rated 满意 or 基本满意, 0..1; null when none was rated.</param>
 public sealed record DepartmentRankingRow(
-    int Rank, string DepartmentCode, string NameZh, string NameEn, int Open, int Overdue, int Closed, double OnTimeRate, double SatisfactionRate);
+    int Rank, string DepartmentCode, string NameZh, string NameEn, int Open, int Overdue, int Closed, double? OnTimeRate, double? SatisfactionRate);

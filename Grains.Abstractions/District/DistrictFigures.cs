@@ -4,11 +4,11 @@ namespace Grains.Abstractions.District;
 /// incrementally from grain events.</summary>
 /// <param name="ScopeCode">The district code, or a town code for a town's figures.</param>
 /// <param name="At">When these figures were last changed.</param>
-/// <param name="AppealsReceived">Appeals received this year (受理).</param>
-/// <param name="AppealsClosed">Appeals closed (销号) this year.</param>
-/// <param name="AppealsClosedOnTime">Closed appeals that were closed before their deadline.</param>
-/// <param name="AppealsRated">Closed appeals the enterprise rated (好差评).</param>
-/// <param name="AppealsSatisfied">Rated appeals rated 满意 or 基本满意.</param>
+/// <param name="AppealsReceived">Appeals received (受理) this year.</param>
+/// <param name="AppealsClosed">Appeals closed (销号) this year, including ones carried over from earlier years.</param>
+/// <param name="AppealsClosedOnTime">Appeals closed this year before their deadline.</param>
+/// <param name="AppealsRated">Appeals closed this year that the enterprise rated (好差评).</param>
+/// <param name="AppealsSatisfied">Of those, rated 满意 or 基本满意.</param>
 /// <param name="OpenGreen">Open appeals whose light is green (on time).</param>
 /// <param name="OpenYellow">Open appeals whose light is yellow (near the deadline).</param>
 /// <param name="OpenRed">Open appeals whose light is red (overdue).</param>
@@ -19,6 +19,8 @@ namespace Grains.Abstractions.District;
 /// <param name="PlannedInvestment">Planned annual investment of the key projects, in 万元.</param>
 /// <param name="CompletedInvestment">Investment completed this year, in 万元.</param>
 /// <param name="ScheduleProgress">时序进度: the elapsed share of the year, 0..1.</param>
+/// <param name="Year">The assessment year the appeal and investment figures belong to (the district clock's year).</param>
+/// <param name="AppealsCarriedOver">Appeals received in earlier years and still open when this year began (上年结转).</param>
 public sealed record DistrictFigures(
     string ScopeCode,
     DateTimeOffset At,
@@ -36,10 +38,12 @@ public sealed record DistrictFigures(
     int ProjectsBehindSchedule,
     decimal PlannedInvestment,
     decimal CompletedInvestment,
-    double ScheduleProgress)
+    double ScheduleProgress,
+    int Year = 0,
+    int AppealsCarriedOver = 0)
 {
-    /// <summary>办结率: closed ÷ received.</summary>
-    public double ClosureRate => Ratio(AppealsClosed, AppealsReceived);
+    /// <summary>办结率: closed this year ÷ the year's workload (received this year plus carried over).</summary>
+    public double ClosureRate => Ratio(AppealsClosed, AppealsReceived + AppealsCarriedOver);
 
     /// <summary>按时办结率: closed on time ÷ closed.</summary>
     public double OnTimeRate => Ratio(AppealsClosedOnTime, AppealsClosed);

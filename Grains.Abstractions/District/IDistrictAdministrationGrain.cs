@@ -28,4 +28,8 @@ public interface IDistrictAdministrationGrain : IGrainWithStringKey
 
     /// <summary>Recounts the district's, its towns' and its departments' figures from the read model (repair, and after a bulk load).</summary>
     Task<DistrictFigures> Recount();
+
+    /// <summary>Repairs drifted figures from the read model when the district is quiet (no row changed in the last minute,
+    /// so no delta can be on its way); otherwise tries again in a few minutes. True when it recounted now.</summary>
+    Task<bool> CheckFigures();
 }

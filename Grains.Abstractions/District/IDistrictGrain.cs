@@ -10,9 +10,14 @@ public interface IDistrictGrain : IGrainWithStringKey
     [ReadOnly]
     Task<DistrictProfile> GetProfile();
 
-    /// <summary>The district's figures now.</summary>
+    /// <summary>The district's figures now: this year's appeal throughput (the district clock's year), open appeals and enterprises now.</summary>
     [ReadOnly]
     Task<DistrictFigures> GetFigures();
+
+    /// <summary>The figures of an earlier (or the current) assessment year: that year's appeals received, closed and rated;
+    /// open appeals, enterprises and projects as they are now.</summary>
+    [ReadOnly]
+    Task<DistrictFigures> GetYearFigures(int year);
 
     /// <summary>Each town's figures now, for the town ranking and the map colours.</summary>
     [ReadOnly]

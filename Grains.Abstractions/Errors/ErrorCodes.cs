@@ -106,6 +106,10 @@ public static class ErrorCodes
     public const string KeyMismatch = "record.key-mismatch";
     /// <summary>The district has not been set up.</summary>
     public const string DistrictUnknown = "district.unknown";
+    /// <summary>A town code is already used by another district (town keys are shared by every district).</summary>
+    public const string TownInOtherDistrict = "town.other-district";
+    /// <summary>An appeal names a town other than its enterprise's (or its project's) town.</summary>
+    public const string AppealTownMismatch = "appeal.town.mismatch";
 
     /// <summary>The demo generator sizes are not usable.</summary>
     public const string DemoSizesInvalid = "demo.sizes.invalid";

@@ -41,6 +41,6 @@ public interface ITownGrain : IGrainWithStringKey
     /// <summary>Applies a key project's change (null before: new; null after: gone); sent by project grains.</summary>
     Task ApplyProject(ProjectFigure? before, ProjectFigure? after);
 
-    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount.</summary>
-    Task ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects);
+    /// <summary>Replaces the counters with recounted ones (repair); sent by the district's recount. True when they had drifted.</summary>
+    Task<bool> ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects);
 }

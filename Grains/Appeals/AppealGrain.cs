@@ -44,6 +44,7 @@ internal sealed class AppealGrain(
     RoutingTable routing,
     DuplicateFinder duplicates,
     AppealQueries queries,
+    ProjectQueries projects,
     ReadModelWriter readModel,
     IChangeFeed feed,
     IOptions<DomainOptions> options,
@@ -58,6 +59,18 @@ internal sealed class AppealGrain(
         if (state.State.Appeal is null)
         {
             return;
+        }
+
+        if (state.State.Counted.Counts.Years.IsEmpty)
+        {
+            // Stored before figures were kept per year (every appeal counts as received in some year). What it counted
+            // then is what it counts now in the new shape, and the aggregators are rebuilt from the rows by the start-up
+            // check, so only the shape is restored and no delta is sent; else its next change would count it twice.
+            var light = Row(state.State, clock.UtcNow).Light;
+            await state.WriteAsync(state.State with
+            {
+                Counted = state.State.Counted with { Counts = FigureRules.ForAppeal(state.State.Appeal, light, clock.UtcOffset) },
+            });
         }
 
         await readModel.UpsertAsync(Row(state.State, clock.UtcNow));
@@ -83,6 +96,7 @@ internal sealed class AppealGrain(
             ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, intake.EnterpriseCreditCode);
         var town = await GrainFactory.GetGrain<ITownGrain>(intake.TownCode).GetProfile()
             ?? throw new DomainException(ErrorCodes.TownUnknown, intake.TownCode);
+        await RequireEnterpriseTownAsync(intake, enterprise);
         var accepted = change.State;
         var candidates = await queries.DuplicateCandidatesAsync(accepted.Id, accepted.EnterpriseCreditCode, accepted.Category,
             accepted.AcceptedAt, accepted.Location, options.Value.DuplicateWindowDays, options.Value.DuplicateRadiusMetres);
@@ -187,11 +201,25 @@ internal sealed class AppealGrain(
         return appeal;
     }
 
+    /// <summary>An appeal belongs to its enterprise's grid (网格), whose town centre watches it. The one exception is a problem
+    /// raised on a key project: it is where the project is built, which may be another town's site (the project grain
+    /// raises it with the project's town). The project is read from the read model: the project grain may be the caller.</summary>
+    private async Task RequireEnterpriseTownAsync(AppealIntake intake, EnterpriseProfile enterprise)
+    {
+        if (intake.TownCode == enterprise.TownCode
+            || (intake.ProjectId is { } projectId && await projects.TownOfAsync(projectId) == intake.TownCode))
+        {
+            return;
+        }
+
+        throw new DomainException(ErrorCodes.AppealTownMismatch, intake.TownCode, enterprise.TownCode);
+    }
+
     /// <summary>A department, or a town centre answering its own grid's appeals.</summary>
     private async Task RequireHandlerAsync(string departmentCode)
     {
         if (string.IsNullOrWhiteSpace(departmentCode)
-            || (await GrainFactory.GetGrain<IDepartmentGrain>(departmentCode).GetProfile() is null
+            || (await GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(state.State.DistrictCode ?? string.Empty, departmentCode)).GetProfile() is null
                 && await GrainFactory.GetGrain<ITownGrain>(departmentCode).GetProfile() is null))
         {
             throw new DomainException(ErrorCodes.DepartmentUnknown, departmentCode);
@@ -217,7 +245,7 @@ internal sealed class AppealGrain(
             DistrictCode = before.DistrictCode,
             TownCode = appeal.TownCode,
             DepartmentCode = appeal.DepartmentCode,
-            Counts = FigureRules.ForAppeal(appeal, light),
+            Counts = FigureRules.ForAppeal(appeal, light, clock.UtcOffset),
         };
         var reviewAt = lifecycle.NextReviewAt(appeal, now);
         if (change.Events.IsEmpty && counted == before.Counted && reviewAt == before.ReviewAt)

@@ -160,7 +160,7 @@ public sealed partial class DemoDistrictSeeder
                     DistrictCode = district.Code,
                     TownCode = appeal.TownCode,
                     DepartmentCode = appeal.DepartmentCode,
-                    Counts = FigureRules.ForAppeal(appeal, light),
+                    Counts = FigureRules.ForAppeal(appeal, light, _clock.UtcOffset),
                 },
             };
             return (state, AppealGrain.Row(state, now));

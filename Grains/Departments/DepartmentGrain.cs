@@ -15,7 +15,8 @@ internal sealed record DepartmentState
     public DateTimeOffset? ChangedAt { get; init; }
 }
 
-/// <summary>A department's profile and the counters of the appeals routed to it; appeal grains send it deltas.</summary>
+/// <summary>A department's profile and the counters of the appeals routed to it; appeal grains send it deltas.
+/// Keyed by <see cref="DepartmentKey"/> (district and department code).</summary>
 internal sealed class DepartmentGrain(
     [PersistentState("department")] IPersistentState<DepartmentState> state,
     DistrictClock clock) : Grain, IDepartmentGrain
@@ -23,7 +24,7 @@ internal sealed class DepartmentGrain(
     public async Task Define(DepartmentProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Validation.SameKey(GetPrimaryKeyString(), profile.Code);
+        Validation.SameKey(DepartmentKey.DepartmentCode(GetPrimaryKeyString()), profile.Code);
         var named = profile with { NameZh = Validation.Name(profile.NameZh), NameEn = Validation.Name(profile.NameEn) };
         await WriteAsync(state.State with { Profile = named });
     }
@@ -31,7 +32,7 @@ internal sealed class DepartmentGrain(
     public Task<DepartmentProfile?> GetProfile() => Task.FromResult(state.State.Profile);
 
     public Task<DepartmentFigures> GetFigures() =>
-        Task.FromResult(new DepartmentFigures(GetPrimaryKeyString(), state.State.Counts, state.State.ChangedAt ?? clock.UtcNow));
+        Task.FromResult(new DepartmentFigures(DepartmentKey.DepartmentCode(GetPrimaryKeyString()), state.State.Counts, state.State.ChangedAt ?? clock.UtcNow));
 
     public Task ApplyCounts(FigureCounts before, FigureCounts after)
     {
@@ -40,10 +41,12 @@ internal sealed class DepartmentGrain(
         return WriteAsync(state.State with { Counts = state.State.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
     }
 
-    public Task ResetFigures(FigureCounts counts)
+    public async Task<bool> ResetFigures(FigureCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return WriteAsync(state.State with { Counts = counts, ChangedAt = clock.UtcNow });
+        var drifted = counts != state.State.Counts;
+        await WriteAsync(state.State with { Counts = counts, ChangedAt = clock.UtcNow });
+        return drifted;
     }
 
     private Task WriteAsync(DepartmentState next) => state.WriteAsync(next);

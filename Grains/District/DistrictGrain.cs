@@ -8,6 +8,7 @@ using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
 using Grains.ReadModels;
+using Microsoft.Extensions.Logging;
 using Silo;
 
 namespace Grains.District;
@@ -31,11 +32,31 @@ internal sealed record DistrictState
 
 /// <summary>The district as the wall sees it: counters kept from the deltas entity grains send, never from a scan.
 /// It calls towns and departments (to set them up and to read their figures); they never call it back.</summary>
-internal sealed class DistrictGrain(
+internal sealed partial class DistrictGrain(
     [PersistentState("district")] IPersistentState<DistrictState> state,
     FigureRecounter recounter,
-    DistrictClock clock) : Grain, IDistrictGrain, IDistrictAdministrationGrain
+    DistrictClock clock,
+    ILogger<DistrictGrain> logger) : Grain, IDistrictGrain, IDistrictAdministrationGrain, IRemindable
 {
+    internal const string FigureCheckReminder = "figure-check";
+
+    /// <summary>The daily check runs when the district is quiet (03:00 on the district's clock).</summary>
+    private static readonly TimeSpan FigureCheckTime = TimeSpan.FromHours(3);
+
+    /// <summary>A row changed this recently may still have its delta on the way, which a recount would count twice.</summary>
+    private static readonly TimeSpan QuietMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>When the district was busy at the check, the next attempt comes this much later.</summary>
+    private static readonly TimeSpan BusyRetry = TimeSpan.FromMinutes(10);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Profile is not null && await GetReminder(FigureCheckReminder) is null)
+        {
+            await ScheduleFigureCheckAsync(UntilNextCheck());
+        }
+    }
+
     public async Task Define(DistrictProfile profile, ImmutableArray<TownProfile> towns, ImmutableArray<DepartmentProfile> departments)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -51,19 +72,26 @@ internal sealed class DistrictGrain(
 
         // Towns and departments check their own profiles; set them up first so a refused one leaves the district unchanged.
         await Task.WhenAll(towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).Define(t)));
-        await Task.WhenAll(departments.Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d.Code).Define(d)));
+        await Task.WhenAll(departments.Select(d => Department(d.Code).Define(d)));
         await state.WriteAsync(state.State with
         {
             Profile = profile with { Name = Validation.Name(profile.Name) },
             Towns = [.. towns.OrderBy(t => t.Code, StringComparer.Ordinal)],
             Departments = [.. departments.OrderBy(d => d.Code, StringComparer.Ordinal)],
         });
+        if (await GetReminder(FigureCheckReminder) is null)
+        {
+            await ScheduleFigureCheckAsync(UntilNextCheck());
+        }
     }
 
     public Task<DistrictProfile> GetProfile() =>
         Task.FromResult(state.State.Profile ?? throw new DomainException(ErrorCodes.DistrictUnknown, GetPrimaryKeyString()));
 
     public Task<DistrictFigures> GetFigures() => Task.FromResult(Figures());
+
+    public Task<DistrictFigures> GetYearFigures(int year) => Task.FromResult(FigureRules.Build(
+        GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, YearEnd(year)));
 
     public async Task<IReadOnlyList<DistrictFigures>> GetTownFigures() =>
         await Task.WhenAll(state.State.Towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).GetFigures()));
@@ -73,17 +101,18 @@ internal sealed class DistrictGrain(
     public async Task<IReadOnlyList<DepartmentRankingRow>> GetDepartmentRanking()
     {
         var departments = state.State.Departments;
-        var figures = await Task.WhenAll(departments.Select(d => GrainFactory.GetGrain<IDepartmentGrain>(d.Code).GetFigures()));
+        var figures = await Task.WhenAll(departments.Select(d => Department(d.Code).GetFigures()));
         return [.. departments.Zip(figures)
-            .Select(pair => (Profile: pair.First, Counts: pair.Second.Counts))
-            .OrderByDescending(d => Ratio(d.Counts.AppealsClosedOnTime, d.Counts.AppealsClosed))
-            .ThenByDescending(d => Ratio(d.Counts.AppealsSatisfied, d.Counts.AppealsRated))
-            .ThenBy(d => d.Counts.OpenRed)
+            .Select(pair => (Profile: pair.First, Open: pair.Second.Counts, Counts: pair.Second.Counts.Year(clock.Today.Year)))
+            // A department with nothing closed has no rate; it ranks after every department that has one.
+            .OrderByDescending(d => Ratio(d.Counts.ClosedOnTime, d.Counts.Closed) ?? -1)
+            .ThenByDescending(d => Ratio(d.Counts.Satisfied, d.Counts.Rated) ?? -1)
+            .ThenBy(d => d.Open.OpenRed)
             .ThenBy(d => d.Profile.Code, StringComparer.Ordinal)
             .Select((d, index) => new DepartmentRankingRow(
                 index + 1, d.Profile.Code, d.Profile.NameZh, d.Profile.NameEn,
-                d.Counts.OpenGreen + d.Counts.OpenYellow + d.Counts.OpenRed, d.Counts.OpenRed, d.Counts.AppealsClosed,
-                Ratio(d.Counts.AppealsClosedOnTime, d.Counts.AppealsClosed), Ratio(d.Counts.AppealsSatisfied, d.Counts.AppealsRated)))];
+                d.Open.OpenGreen + d.Open.OpenYellow + d.Open.OpenRed, d.Open.OpenRed, d.Counts.Closed,
+                Ratio(d.Counts.ClosedOnTime, d.Counts.Closed), Ratio(d.Counts.Satisfied, d.Counts.Rated)))];
     }
 
     public Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode) =>
@@ -120,31 +149,83 @@ internal sealed class DistrictGrain(
         return state.WriteAsync(state.State with { Projects = projects, ChangedAt = clock.UtcNow });
     }
 
-    public async Task<DistrictFigures> Recount()
-    {
-        var key = GetPrimaryKeyString();
-        var result = await recounter.RecountAsync(key);
-        var now = clock.UtcNow;
-        await state.WriteAsync(state.State with
-        {
-            Counts = result.District,
-            Projects = result.Projects.ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal),
-            ChangedAt = now,
-            RecountedAt = now,
-        });
+    public async Task<DistrictFigures> Recount() => await ApplyRecountAsync(await recounter.RecountAsync(GetPrimaryKeyString()));
 
-        var towns = state.State.Towns.Select(t => t.Code).Concat(result.Towns.Keys).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(towns.Select(town => GrainFactory.GetGrain<ITownGrain>(town).ResetFigures(
+    /// <summary>The self-check (daily, and at silo start-up): recount from the read model and repair any drift, unless a
+    /// row changed so recently that its delta may still be on its way, which the recount would count twice (then it tries
+    /// again a little later). The change time is read after the counts, so a row written during the read shows.</summary>
+    public async Task<bool> CheckFigures()
+    {
+        var started = clock.UtcNow;
+        var result = await recounter.RecountAsync(GetPrimaryKeyString());
+        if (result.LastChangeAt > started - QuietMargin)
+        {
+            LogBusy(GetPrimaryKeyString(), BusyRetry);
+            await ScheduleFigureCheckAsync(BusyRetry);
+            return false;
+        }
+
+        await ApplyRecountAsync(result);
+        await ScheduleFigureCheckAsync(UntilNextCheck());
+        return true;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckFigures();
+
+    /// <summary>Replaces every counter with the recount and logs what had drifted. A first count (after a bulk load,
+    /// when nothing was counted yet) is not a drift.</summary>
+    private async Task<DistrictFigures> ApplyRecountAsync(RecountResult result)
+    {
+        var before = state.State;
+        var now = clock.UtcNow;
+        var projects = result.Projects.ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal);
+        await state.WriteAsync(state.State with { Counts = result.District, Projects = projects, ChangedAt = now, RecountedAt = now });
+
+        var towns = state.State.Towns.Select(t => t.Code).Concat(result.Towns.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var townDrift = await Task.WhenAll(towns.Select(town => GrainFactory.GetGrain<ITownGrain>(town).ResetFigures(
             result.Towns.GetValueOrDefault(town) ?? FigureCounts.Zero,
             [.. result.Projects.Where(p => p.TownCode == town)])));
-        var departments = state.State.Departments.Select(d => d.Code).Concat(result.Departments.Keys).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(departments.Select(department => GrainFactory.GetGrain<IDepartmentGrain>(department).ResetFigures(
+        var departments = state.State.Departments.Select(d => d.Code).Concat(result.Departments.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var departmentDrift = await Task.WhenAll(departments.Select(department => Department(department).ResetFigures(
             result.Departments.GetValueOrDefault(department) ?? FigureCounts.Zero)));
+
+        var firstCount = before.Counts.IsZero() && before.Projects.IsEmpty;
+        var drift = FigureDrift.Describe(before.Counts, result.District);
+        var projectsDrifted = !FigureRules.SameProjects(before.Projects, projects);
+        var driftedTowns = towns.Where((_, i) => townDrift[i]).ToList();
+        var driftedDepartments = departments.Where((_, i) => departmentDrift[i]).ToList();
+        if (!firstCount && (drift.Length > 0 || projectsDrifted || driftedTowns.Count > 0 || driftedDepartments.Count > 0))
+        {
+            LogDrift(GetPrimaryKeyString(), drift.Length > 0 ? drift : "none", projectsDrifted,
+                string.Join(",", driftedTowns), string.Join(",", driftedDepartments));
+        }
+
         return Figures();
     }
+
+    private TimeSpan UntilNextCheck()
+    {
+        var local = clock.LocalNow;
+        var next = new DateTimeOffset(local.Date + FigureCheckTime, local.Offset);
+        return (next > local ? next : next.AddDays(1)) - local;
+    }
+
+    private Task ScheduleFigureCheckAsync(TimeSpan due) => RegisterOrUpdateReminder(FigureCheckReminder, due, TimeSpan.FromDays(1));
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Recount of district {District} repaired drifted figures: district counters {Drift}; projects drifted {Projects}; towns [{Towns}]; departments [{Departments}]")]
+    private partial void LogDrift(string district, string drift, bool projects, string towns, string departments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Figure check of district {District} postponed by {Retry}: rows changed a moment ago")]
+    private partial void LogBusy(string district, TimeSpan retry);
 
     private DistrictFigures Figures() => FigureRules.Build(
         GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, clock.Today);
 
-    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+    private IDepartmentGrain Department(string code) => GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(GetPrimaryKeyString(), code));
+
+    /// <summary>A past year is read as on its last day; the current year as today.</summary>
+    private DateOnly YearEnd(int year) => year == clock.Today.Year ? clock.Today : new DateOnly(year, 12, 31);
+
+    private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }

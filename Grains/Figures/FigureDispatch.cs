@@ -23,7 +23,7 @@ internal static class FigureDispatch
             calls.Add(grains.GetGrain<ITownGrain>(b.Key).ApplyCounts(b.Counts, a));
         }
 
-        foreach (var (b, a) in Pairs(before.DepartmentCode, after.DepartmentCode, before.Counts, after.Counts))
+        foreach (var (b, a) in Pairs(DepartmentGrainKey(before), DepartmentGrainKey(after), before.Counts, after.Counts))
         {
             calls.Add(grains.GetGrain<IDepartmentGrain>(b.Key).ApplyCounts(b.Counts, a));
         }
@@ -53,6 +53,9 @@ internal static class FigureDispatch
 
         return Task.WhenAll(calls);
     }
+
+    private static string? DepartmentGrainKey(CountedScope scope) =>
+        scope is { DistrictCode: { } district, DepartmentCode: { } department } ? DepartmentKey.Of(district, department) : null;
 
     /// <summary>For every aggregator key on either side, what it counted from this entity before and what it counts now;
     /// only keys whose share actually changes.</summary>

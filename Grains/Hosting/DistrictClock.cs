@@ -9,6 +9,8 @@ internal sealed class DistrictClock(TimeProvider time, WorkingCalendar calendar)
 
     public DateTimeOffset UtcNow => Time.GetUtcNow().ToUniversalTime();
 
+    public TimeSpan UtcOffset => calendar.UtcOffset;
+
     public DateTimeOffset LocalNow => Time.GetUtcNow().ToOffset(calendar.UtcOffset);
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow.DateTime);

@@ -59,6 +59,7 @@ public static class DomainServiceCollectionExtensions
             sp.GetRequiredService<IDatabase>(), sp.GetRequiredService<Silo.IGrainFactory>(), sp.GetRequiredService<AppealLifecycle>(),
             sp.GetRequiredService<DistrictClock>(), sp.GetRequiredService<IOptions<DomainOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoDistrictSeeder>>()));
+        services.AddHostedService<FigureRepairService>();
         services.AddHostedService<DemoSeedingService>();
         return services.AddSchemaModule(ReadModelSchema);
     }

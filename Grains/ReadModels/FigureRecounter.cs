@@ -1,13 +1,16 @@
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
+using Grains.Abstractions.Sla;
+using Grains.Figures;
+using Grains.Hosting;
 using Silo.Storage;
 
 namespace Grains.ReadModels;
 
 /// <summary>Recounts a district's counters from the read model: the repair path when counters drifted (a crash between
 /// an entity's write and its delta) and the last step of the demo load. Reads each table once.</summary>
-internal sealed class FigureRecounter(IDatabase database)
+internal sealed class FigureRecounter(IDatabase database, DistrictClock clock)
 {
     public async Task<RecountResult> RecountAsync(string districtCode)
     {
@@ -16,27 +19,23 @@ internal sealed class FigureRecounter(IDatabase database)
         var departments = new Dictionary<string, FigureCounts>(StringComparer.Ordinal);
         var projects = new List<ProjectFigure>();
         await using var connection = await database.OpenConnectionAsync();
+        // Row by row rather than GROUP BY: the assessment year of an instant is read on the district's calendar, which
+        // SQLite and PostgreSQL would each need their own date arithmetic for; a district has a few thousand appeals.
         await using (var command = Db.Command(connection,
-            "SELECT town_code, department_code, COUNT(*), SUM(is_closed), SUM(closed_on_time), SUM(rated), SUM(satisfied), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Green' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Yellow' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN is_closed = 0 AND light = 'Red' THEN 1 ELSE 0 END) " +
-            "FROM rm_appeals WHERE district_code = @district GROUP BY town_code, department_code").With("@district", districtCode))
+            "SELECT town_code, department_code, accepted_at, closed_at, is_closed, closed_on_time, rated, satisfied, light " +
+            "FROM rm_appeals WHERE district_code = @district").With("@district", districtCode))
         {
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var counts = new FigureCounts
-                {
-                    AppealsReceived = Db.Int(reader, 2),
-                    AppealsClosed = Db.Int(reader, 3),
-                    AppealsClosedOnTime = Db.Int(reader, 4),
-                    AppealsRated = Db.Int(reader, 5),
-                    AppealsSatisfied = Db.Int(reader, 6),
-                    OpenGreen = Db.Int(reader, 7),
-                    OpenYellow = Db.Int(reader, 8),
-                    OpenRed = Db.Int(reader, 9),
-                };
+                var closed = Db.Int(reader, 4) == 1;
+                var acceptedAt = Db.Instant(reader.GetInt64(2));
+                var counts = FigureRules.ForAppeal(
+                    FigureRules.YearOf(acceptedAt, clock.UtcOffset),
+                    closed ? FigureRules.YearOf(Db.NullableLong(reader, 3) is { } closedAt ? Db.Instant(closedAt) : acceptedAt, clock.UtcOffset) : null,
+                    new AppealYearCounts { Closed = 1, ClosedOnTime = Db.Int(reader, 5), Rated = Db.Int(reader, 6), Satisfied = Db.Int(reader, 7) },
+                    !closed && Db.NullableString(reader, 8) is { } light ? Enum.Parse<SlaLight>(light) : null);
+
                 district = district.Plus(counts);
                 Add(towns, reader.GetString(0), counts);
                 if (Db.NullableString(reader, 1) is { } department)
@@ -72,7 +71,33 @@ internal sealed class FigureRecounter(IDatabase database)
             }
         }
 
-        return new RecountResult(district, towns, departments, projects);
+        // Read last: a row upserted while the tables above were read shows here, so the caller can tell a quiet read.
+        await using (var command = Db.Command(connection,
+            "SELECT MAX(m) FROM (SELECT MAX(updated_at) AS m FROM rm_appeals WHERE district_code = @district " +
+            "UNION ALL SELECT MAX(updated_at) FROM rm_enterprises WHERE district_code = @district " +
+            "UNION ALL SELECT MAX(updated_at) FROM rm_projects WHERE district_code = @district) AS changes").With("@district", districtCode))
+        {
+            var last = await command.ExecuteScalarAsync();
+            var lastChangeAt = last is null or DBNull ? (DateTimeOffset?)null
+                : Db.Instant(Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture));
+            return new RecountResult(district, towns, departments, projects, lastChangeAt);
+        }
+    }
+
+    /// <summary>Every district that has rows in the read model.</summary>
+    public async Task<IReadOnlyList<string>> DistrictsAsync()
+    {
+        var districts = new List<string>();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = Db.Command(connection,
+            "SELECT district_code FROM rm_appeals UNION SELECT district_code FROM rm_enterprises UNION SELECT district_code FROM rm_projects");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            districts.Add(reader.GetString(0));
+        }
+
+        return districts;
     }
 
     private static void Add(Dictionary<string, FigureCounts> scopes, string key, FigureCounts counts) =>
@@ -83,4 +108,5 @@ internal sealed record RecountResult(
     FigureCounts District,
     IReadOnlyDictionary<string, FigureCounts> Towns,
     IReadOnlyDictionary<string, FigureCounts> Departments,
-    IReadOnlyList<ProjectFigure> Projects);
+    IReadOnlyList<ProjectFigure> Projects,
+    DateTimeOffset? LastChangeAt);

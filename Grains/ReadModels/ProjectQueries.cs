@@ -27,6 +27,14 @@ public sealed class ProjectQueries
         return PagedQuery.RunAsync(_database, Columns, "rm_projects", filter, "id", query.Offset, query.Limit, Read, cancellationToken);
     }
 
+    /// <summary>The town a project is built in, or null for an unknown project; for callers the project grain itself may be waiting on.</summary>
+    internal async Task<string?> TownOfAsync(string projectId)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var command = Db.Command(connection, "SELECT town_code FROM rm_projects WHERE id = @id").With("@id", projectId);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     private static ProjectListItem Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Enum.Parse<ProjectStage>(r.GetString(5)),
         Db.Int(r, 6), Db.Decimal(r, 7), Db.Decimal(r, 8), Db.Decimal(r, 9),

@@ -16,8 +16,8 @@ internal static class ReadModelRows
             "latitude", "longitude", "accepted_at", "deadline", "closed_at", "updated_at"],
         s => [s.Appeal.Id, s.DistrictCode, s.Appeal.TownCode, s.Appeal.DepartmentCode, s.Appeal.EnterpriseCreditCode, s.EnterpriseName,
             s.Appeal.ProjectId, s.Appeal.Channel.ToString(), s.Appeal.Category, s.Appeal.Priority.ToString(), s.Appeal.Title,
-            s.Appeal.Status.ToString(), s.Appeal.Level.ToString(), s.Light?.ToString(), s.Counts.AppealsClosed, s.Counts.AppealsClosedOnTime,
-            s.Counts.AppealsRated, s.Counts.AppealsSatisfied, s.Appeal.EffectiveRating?.ToString(), s.Appeal.Location?.Latitude,
+            s.Appeal.Status.ToString(), s.Appeal.Level.ToString(), s.Light?.ToString(), s.Counts.AllYears().Closed, s.Counts.AllYears().ClosedOnTime,
+            s.Counts.AllYears().Rated, s.Counts.AllYears().Satisfied, s.Appeal.EffectiveRating?.ToString(), s.Appeal.Location?.Latitude,
             s.Appeal.Location?.Longitude, Db.Millis(s.Appeal.AcceptedAt), Db.Millis(s.Appeal.Deadline),
             s.Appeal.ClosedAt is { } closed ? Db.Millis(closed) : null, Db.Millis(s.UpdatedAt)]);
 

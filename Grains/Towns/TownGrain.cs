@@ -35,6 +35,12 @@ internal sealed class TownGrain(
         ArgumentNullException.ThrowIfNull(profile);
         Validation.SameKey(GetPrimaryKeyString(), profile.Code);
         Validation.Location(profile.Centre);
+        // Town grains are keyed by the town code alone, so a second district reusing a code would merge two grids' figures.
+        if (state.State.Profile is { } existing && existing.DistrictCode != profile.DistrictCode)
+        {
+            throw new Abstractions.Errors.DomainException(Abstractions.Errors.ErrorCodes.TownInOtherDistrict, profile.Code, existing.DistrictCode, profile.DistrictCode);
+        }
+
         var boundary = profile.Boundary.IsDefault ? [] : profile.Boundary;
         foreach (var point in boundary)
         {
@@ -99,10 +105,12 @@ internal sealed class TownGrain(
         return state.WriteAsync(state.State with { Projects = projects, ChangedAt = clock.UtcNow });
     }
 
-    public Task ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects)
+    public async Task<bool> ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var byId = (projects.IsDefault ? [] : projects).ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal);
-        return state.WriteAsync(state.State with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
+        var drifted = counts != state.State.Counts || !FigureRules.SameProjects(byId, state.State.Projects);
+        await state.WriteAsync(state.State with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
+        return drifted;
     }
 }

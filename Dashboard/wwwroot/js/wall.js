@@ -21,6 +21,9 @@ let feedShown = state.sequence;
 const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 const field = (name) => root.querySelector(`[data-field="${name}"]`);
 const percent = (rate) => (rate * 100).toFixed(1);
+// A rate is null when there is nothing to divide by: a dash, never a misleading 0.0% (or 100%).
+const noRate = "\u2014";
+const percentCell = (rate, reason) => (rate === null || rate === undefined ? [noRate, reason] : [`${percent(rate)}%`, ""]);
 const count = (value) => value.toLocaleString("en-US");
 const points = (value) => {
   const rounded = Math.round(value * 10) / 10;
@@ -37,11 +40,17 @@ const setText = (name, value) => {
 // ---- KPI tiles ------------------------------------------------------------------------------------
 function applyFigures(f) {
   for (const name of ["closureRate", "onTimeRate", "satisfactionRate", "packagingCoverage"]) {
-    setText(name, percent(f[name]));
+    const rate = f[name];
+    const none = rate === null || rate === undefined;
+    setText(name, none ? noRate : percent(rate));
     const bar = root.querySelector(`[data-bar="${name}"]`);
-    if (bar) bar.style.width = `${percent(Math.min(Math.max(f[name], 0), 1))}%`;
+    if (bar) bar.style.width = `${none ? 0 : percent(Math.min(Math.max(rate, 0), 1))}%`;
     const tile = field(name)?.closest(".kpi");
-    if (tile?.dataset.target) tile.dataset.state = f[name] >= Number(tile.dataset.target) ? "good" : "warn";
+    if (!tile) continue;
+    const unit = tile.querySelector(".kpi-unit");
+    if (unit) unit.hidden = none;
+    tile.title = none ? tile.dataset.noneTitle ?? "" : "";
+    if (tile.dataset.target) tile.dataset.state = none ? "none" : rate >= Number(tile.dataset.target) ? "good" : "warn";
   }
   setText("closureRateDetail", format(text.Kpi_ClosureDetail, count(f.appealsClosed), count(f.appealsReceived)));
   setText("packagingCoverageDetail", format(text.Kpi_CoverageDetail, count(f.packagedEnterprises), count(f.enterprises)));
@@ -57,10 +66,11 @@ function applyFigures(f) {
 }
 
 // ---- Ranking tables and charts ---------------------------------------------------------------------
-function cell(tag, value, className) {
+function cell(tag, value, className, title) {
   const element = document.createElement(tag);
   element.textContent = value;
   if (className) element.className = className;
+  if (title) element.title = title;
   if (tag === "th") element.scope = "row";
   return element;
 }
@@ -81,18 +91,23 @@ function fillTable(body, rows, toCells) {
   body.replaceChildren(...trs);
 }
 
+const rateCell = (rate, reason) => {
+  const [value, title] = percentCell(rate, reason);
+  return cell("td", value, "num", title);
+};
+
 const departmentName = (d) => (isChinese ? d.nameZh : d.nameEn);
 const maxDepartments = Number(root.querySelector('[data-chart="departments"]').dataset.maxRows) || 10;
 
 function applyRankings(towns, departments) {
   fillTable(field("towns"), towns, (t) => [
-    cell("td", String(t.rank)), cell("th", t.name), cell("td", `${percent(t.closureRate)}%`, "num"),
-    cell("td", `${percent(t.packagingCoverage)}%`, "num"), cell("td", count(t.openRed), t.openRed > 0 ? "num bad" : "num"),
+    cell("td", String(t.rank)), cell("th", t.name), rateCell(t.closureRate, text.Rate_None_Received),
+    rateCell(t.packagingCoverage, text.Rate_None_Enterprises), cell("td", count(t.openRed), t.openRed > 0 ? "num bad" : "num"),
   ]);
   const shown = departments.slice(0, maxDepartments);
   fillTable(field("departments"), shown, (d) => [
-    cell("td", String(d.rank)), cell("th", departmentName(d)), cell("td", `${percent(d.onTimeRate)}%`, "num"),
-    cell("td", `${percent(d.satisfactionRate)}%`, "num"), cell("td", count(d.overdue), d.overdue > 0 ? "num bad" : "num"),
+    cell("td", String(d.rank)), cell("th", departmentName(d)), rateCell(d.onTimeRate, text.Rate_None_Closed),
+    rateCell(d.satisfactionRate, text.Rate_None_Rated), cell("td", count(d.overdue), d.overdue > 0 ? "num bad" : "num"),
   ]);
   drawRanking(townChart, towns.map((t) => t.name), [
     { name: text.Col_Closure, values: towns.map((t) => t.closureRate), color: ["#0ea5e9", "#22d3ee"] },
@@ -104,7 +119,7 @@ function applyRankings(towns, departments) {
       name: text.Col_OnTime,
       values: shown.map((d) => d.onTimeRate),
       color: ["#2563eb", "#60a5fa"],
-      label: (p) => `${p.value.toFixed(1)}%  ${text.Col_Satisfaction} ${percent(shown[p.dataIndex].satisfactionRate)}%`,
+      label: (p) => `${percentCell(shown[p.dataIndex].onTimeRate)[0]}  ${text.Col_Satisfaction} ${percentCell(shown[p.dataIndex].satisfactionRate)[0]}`,
     },
   ], shown.map((d) => d.overdue));
 }
@@ -137,11 +152,12 @@ function drawRanking(chart, names, series, redCounts) {
   const bar = (s) => ({
     name: s.name,
     type: "bar",
-    data: s.values.map((v) => v * 100),
+    // No rate: an empty bar still labelled "—", so the row does not look like a department with nothing to show.
+    data: s.values.map((v) => (v === null || v === undefined ? 0 : v * 100)),
     barMaxWidth: size * (series.length > 1 ? 0.8 : 1.1),
     barGap: "15%",
     itemStyle: { borderRadius: [0, size * 0.2, size * 0.2, 0], color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: s.color[0] }, { offset: 1, color: s.color[1] }]) },
-    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.85, formatter: s.label ?? ((p) => `${p.value.toFixed(1)}%`) },
+    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.85, formatter: s.label ?? ((p) => percentCell(s.values[p.dataIndex])[0]) },
     animationDuration: 600,
   });
   chart.setOption({
@@ -187,13 +203,14 @@ const pick = (scale, value) => scale.find(([limit]) => value < limit)[1];
 function townStyle(feature) {
   const row = townRows.get(feature.properties.code);
   const mode = modes[modeIndex];
-  const fill = !row ? "#1e293b" : mode === "coverage" ? pick(coverageScale, row.packagingCoverage) : pick(redScale, row.openRed);
+  const fill = !row || (mode === "coverage" && row.packagingCoverage === null) ? "#1e293b"
+    : mode === "coverage" ? pick(coverageScale, row.packagingCoverage) : pick(redScale, row.openRed);
   return { color: "#7dd3fc", weight: Math.max(1, rem() * 0.1), opacity: 0.8, fillColor: fill, fillOpacity: 0.55 };
 }
 
 function townLabel(code, name) {
   const row = townRows.get(code);
-  const figure = !row ? "" : modes[modeIndex] === "coverage" ? `${percent(row.packagingCoverage)}%` : `${text.Col_Red} ${count(row.openRed)}`;
+  const figure = !row ? "" : modes[modeIndex] === "coverage" ? percentCell(row.packagingCoverage)[0] : `${text.Col_Red} ${count(row.openRed)}`;
   const label = document.createElement("span");
   label.textContent = name;
   const small = document.createElement("span");

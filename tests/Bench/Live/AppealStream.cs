@@ -22,7 +22,9 @@ internal sealed class AppealStream(IGrainFactory grains, string run)
     /// the rate achieved.</summary>
     public async Task<(IReadOnlyDictionary<string, long> Sent, double PerSecond)> RunAsync(string label, double perSecond, TimeSpan duration)
     {
-        var (town, enterprise) = (Generator.Towns[0], Generator.ProjectAt(0).OwnerCreditCode);
+        // An appeal is in its enterprise's town; project 0's owner is in the town the project is built in.
+        var project = Generator.ProjectAt(0);
+        var (town, enterprise) = (Generator.Towns.Single(t => t.Code == project.TownCode), project.OwnerCreditCode);
         var count = (int)Math.Round(perSecond * duration.TotalSeconds);
         var interval = TimeSpan.FromSeconds(1 / perSecond);
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);

@@ -38,12 +38,13 @@ public sealed class WallBrowserTests
         var openBefore = await openGreen.TextContentAsync();
 
         // Act: an enterprise's appeal is accepted by the real appeal grain, which publishes the change.
-        var scopes = DemoScopes.For(new DomainOptions());
+        // An appeal is in its enterprise's town: the demo enterprise account owns project 0, built in its own town.
+        var owner = new DemoDistrictGenerator(new DomainOptions().DemoSeed, DemoSizes.District, DateTimeOffset.UnixEpoch).ProjectAt(0);
         var appealId = $"wall-test-{Guid.NewGuid():N}";
         await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IAppealGrain>(appealId).Submit(
-            new AppealIntake(appealId, scopes.Enterprise, scopes.Town, AppealChannel.Online, "finance", AppealPriority.Normal, "贷款续贷咨询", "企业希望了解续贷政策。")
+            new AppealIntake(appealId, owner.OwnerCreditCode, owner.TownCode, AppealChannel.Online, "finance", AppealPriority.Normal, "贷款续贷咨询", "企业希望了解续贷政策。")
             {
-                Location = new DemoDistrictGenerator(new DomainOptions().DemoSeed, DemoSizes.District, DateTimeOffset.UnixEpoch).Towns[0].Centre,
+                Location = owner.Location ?? new DemoDistrictGenerator(new DomainOptions().DemoSeed, DemoSizes.District, DateTimeOffset.UnixEpoch).Towns[0].Centre,
             },
             new AppealActor("enterprise", ActorRole.Enterprise, null, ActionChannel.Online));
 

@@ -28,7 +28,7 @@ public sealed class WallSnapshotSourceTests
         Assert.Equal(1, snapshot.Sequence);
         Assert.Equal(feed.Epoch, snapshot.Epoch);
         Assert.Equal("示范区", snapshot.Profile.Name);
-        Assert.Equal(0.9, snapshot.Figures.ClosureRate, 6);
+        Assert.Equal(0.9, snapshot.Figures.ClosureRate ?? -1, 6);
         Assert.Equal([123.4, 29.0], snapshot.TownShapes[0].Ring[0]);
         Assert.Equal(["town-02", "town-01"], snapshot.Towns.Select(t => t.Code));
         Assert.Equal(["海湾街道", "澜屿镇"], snapshot.Towns.Select(t => t.Name));

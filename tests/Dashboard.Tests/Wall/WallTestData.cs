@@ -74,6 +74,8 @@ internal sealed class FixedDistrict : IGrainFactory, IDistrictGrain
         return Task.FromResult(WallTestData.Figures(openRed: reads));
     }
 
+    public Task<DistrictFigures> GetYearFigures(int year) => Task.FromResult(WallTestData.Figures());
+
     public Task<IReadOnlyList<DistrictFigures>> GetTownFigures() => Task.FromResult<IReadOnlyList<DistrictFigures>>(
         [WallTestData.Figures("town-01", openRed: 5) with { AppealsClosed = 900 }, WallTestData.Figures("town-02", openRed: 0)]);
 

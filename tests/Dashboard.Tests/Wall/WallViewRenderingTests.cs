@@ -71,6 +71,40 @@ public sealed class WallViewRenderingTests
     }
 
     [Fact]
+    public async Task WallView_RatesWithNothingToDivideBy_ShowADashWithTheReasonNotZeroPercent()
+    {
+        // Arrange: 1 January: nothing received, closed or rated yet; a department that has closed nothing.
+        var newYear = WallTestData.Figures() with
+        {
+            AppealsReceived = 0, AppealsClosed = 0, AppealsClosedOnTime = 0, AppealsRated = 0, AppealsSatisfied = 0, AppealsCarriedOver = 0,
+        };
+        var snapshot = WallTestData.Snapshot() with
+        {
+            Figures = WallFigures.From(newYear),
+            Departments = [new DepartmentRankingRow(1, "dept-market", "区市场监管局", "Market Regulation Bureau", 2, 0, 0, null, null)],
+        };
+
+        // Act
+        var document = await RenderAsync(snapshot, "zh-Hans");
+
+        // Assert
+        foreach (var rate in new[] { "closureRate", "onTimeRate", "satisfactionRate" })
+        {
+            Assert.Equal("—", Field(document, rate));
+            var tile = document.QuerySelector($"[data-field={rate}]")?.Closest(".kpi");
+            Assert.Equal("none", tile?.GetAttribute("data-state"));
+            Assert.Contains("不是0%", tile?.GetAttribute("title") ?? "", StringComparison.Ordinal);
+            Assert.True(tile?.QuerySelector(".kpi-unit")?.HasAttribute("hidden"));
+        }
+
+        Assert.Equal("95.0", Field(document, "packagingCoverage"));
+        var department = document.QuerySelector("tbody[data-field=departments] tr");
+        Assert.Equal(["1", "区市场监管局", "—", "—", "0"], Cells(department!));
+        Assert.Equal("本年度尚无办结的诉求，按时办结率无从计算（不是0%）", department!.Children[2].GetAttribute("title"));
+        Assert.Null(document.QuerySelectorAll("tbody[data-field=towns] tr")[0].Children[2].GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task WallView_Feed_ShowsNewestFirstWithLocalTimeAndKind()
     {
         // Arrange

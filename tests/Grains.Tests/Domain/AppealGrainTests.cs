@@ -161,6 +161,23 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task Submit_TownOtherThanTheEnterprises_IsRefusedAndNothingIsStored()
+    {
+        var figuresBefore = await District.GetFigures();
+
+        var error = await Assert.ThrowsAsync<DomainException>(
+            () => Appeal().Submit(TestDistrict.Intake("a-1", TestDistrict.Enterprise1, town: TestDistrict.Town2), TestDistrict.Dispatcher));
+        var otherProject = await Assert.ThrowsAsync<DomainException>(
+            () => Appeal().Submit(TestDistrict.Intake("a-1", TestDistrict.Enterprise1, town: TestDistrict.Town2) with { ProjectId = "no-such-project" }, TestDistrict.Dispatcher));
+
+        Assert.Equal((ErrorCodes.AppealTownMismatch, ErrorCodes.AppealTownMismatch), (error.Code, otherProject.Code));
+        Assert.Equal("诉求所在镇街t2与企业所在镇街t1不一致；项目上的问题请从该项目提出", error.MessageIn(ErrorCatalogue.Chinese));
+        Assert.Null(await Appeal().Get());
+        Assert.Empty((await Queries.ListAsync(new AppealListQuery { DistrictCode = TestDistrict.Code })).Items);
+        Assert.Equal(figuresBefore, await District.GetFigures());
+    }
+
+    [Fact]
     public async Task Submit_UnknownEnterpriseOrTown_Throws()
     {
         var unknownEnterprise = global::Grains.Enterprises.UnifiedSocialCreditCode.Create("91", "330211", "MA999999");
@@ -348,6 +365,24 @@ public abstract class AppealGrainTests : DomainTestBase
         Assert.True(await next);
         Assert.Equal(("a-1", supervised.EventCount), (updates.Current.AppealId, updates.Current.Version));
         await updates.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Activate_CountersStoredBeforeFiguresPerYear_NextChangeDoesNotCountTheAppealTwice()
+    {
+        var appeal = await InProgressAsync();
+        await Silo.StopAsync();
+        var changed = await Database.ExecuteSqlAsync(
+            "UPDATE grain_state SET payload = REPLACE(payload, '\"Years\":{\"2025\":{\"Received\":1,\"Closed\":0,\"ClosedOnTime\":0,\"Rated\":0,\"Satisfied\":0}}', " +
+            "'\"AppealsReceived\":1') WHERE grain_type = 'appeal' AND grain_key = 'a-1'");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await RestartAsync();
+
+        await Appeal().Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
+        var figures = await District.GetFigures();
+
+        Assert.Equal(1, changed);
+        Assert.Equal((1, 1), (figures.AppealsReceived, figures.OpenAppeals));
     }
 
     [Fact]

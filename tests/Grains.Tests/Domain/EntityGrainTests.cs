@@ -281,6 +281,20 @@ public abstract class EntityGrainTests : DomainTestBase
     }
 
     [Fact]
+    public async Task KeyProject_RaiseProblemOnSiteInAnotherTown_AppealIsInTheProjectsTown()
+    {
+        // The owner is registered in town 1; its project is built in town 2.
+        var project = Grains.GetGrain<IKeyProjectGrain>("p-1");
+        await project.Register(Project() with { TownCode = TestDistrict.Town2 });
+
+        var receipt = await project.RaiseProblem(new ProblemReport("project", AppealPriority.Urgent, "用地指标", "用地指标尚未落实"),
+            new AppealActor(TestDistrict.DepartmentOfficial, ActorRole.PackageOfficial, "finance", ActionChannel.Mobile));
+
+        Assert.Equal((TestDistrict.Town2, "p-1"), (receipt.Appeal.TownCode, receipt.Appeal.ProjectId));
+        Assert.Equal(1, (await Grains.GetGrain<ITownGrain>(TestDistrict.Town2).GetFigures()).OpenAppeals);
+    }
+
+    [Fact]
     public async Task KeyProject_UnknownSteward_Throws()
     {
         var error = await Assert.ThrowsAsync<DomainException>(

@@ -11,12 +11,18 @@ public abstract class DomainTestBase : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2025, 11, 17, 9, 0, 0, TimeSpan.FromHours(8));
 
-    protected FakeTimeProvider Clock { get; } = new(Start);
-
+    private FakeTimeProvider? _clock;
     private TestDatabase? _database;
     private DomainSilo? _silo;
 
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("The test has not been initialised.");
+
+    /// <summary>The fake clock, starting at <see cref="StartAt"/>.</summary>
+    protected FakeTimeProvider Clock => _clock ??= new(StartAt);
+
+    /// <summary>Where the fake clock starts; a test about a far date starts near it rather than advancing the clock for
+    /// weeks (every timer and reminder would fire on the way).</summary>
+    protected virtual DateTimeOffset StartAt => Start;
 
     protected DomainSilo Silo => _silo ?? throw new InvalidOperationException("The test has not been initialised.");
 

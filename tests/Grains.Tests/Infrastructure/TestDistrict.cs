@@ -52,6 +52,19 @@ public static class TestDistrict
     public static AppealIntake Intake(string id, string? enterprise = null, string category = "finance", string town = Town1) =>
         new(id, enterprise ?? Enterprise1, town, AppealChannel.Hotline12345, category, AppealPriority.Normal, "续贷困难", "企业贷款续贷遇到困难，请求协调");
 
+    /// <summary>An appeal submitted, routed (to the category's department unless one is named), taken over by the finance
+    /// handler, replied to and rated 满意: ready to close.</summary>
+    public static async Task<IAppealGrain> RatedAsync(IGrainFactory grains, AppealIntake intake, string? department = null)
+    {
+        var appeal = grains.GetGrain<IAppealGrain>(intake.Id);
+        await appeal.Submit(intake, Dispatcher);
+        await appeal.Route(Dispatcher, department);
+        await appeal.TakeOver(FinanceHandler);
+        await appeal.Reply(FinanceHandler, "已办理", Evidence);
+        await appeal.Rate(Enterprise1Actor, SatisfactionRating.Satisfied, null);
+        return appeal;
+    }
+
     public static async Task SetUpAsync(IGrainFactory grains)
     {
         await grains.GetGrain<IDistrictAdministrationGrain>(Code).Define(
