@@ -15,7 +15,7 @@ namespace Dashboard.Tests.Field;
 /// <summary>/enterprises and its CSV export against the demo district, for every role. Expected numbers come from the
 /// district grain's incrementally kept figures or from the read model queried directly, never from the page itself.</summary>
 [Collection(FieldCollection.Name)]
-public sealed class EnterpriseDirectoryEndpointTests(FieldHost host)
+public sealed class EnterpriseDirectoryEndpointTests(SqliteFieldHost host)
 {
     private string District => host.Factory.Services.GetRequiredService<IOptions<DomainOptions>>().Value.DistrictCode;
 

@@ -45,6 +45,21 @@ public sealed class TownViewRenderingTests
         Assert.Contains("1164/1200 家", document.Body?.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TownFiguresView_NoAppealsYet_RatesShowADashNotZeroPercent()
+    {
+        // Arrange: a new year, nothing received, closed or rated yet.
+        var empty = Figures with { AppealsReceived = 0, AppealsClosed = 0, AppealsClosedOnTime = 0, AppealsRated = 0, AppealsSatisfied = 0 };
+
+        // Act
+        var document = await RenderAsync<TownFiguresView>(new() { [nameof(TownFiguresView.Figures)] = empty });
+
+        // Assert
+        Assert.Equal("—", Text(document, "[data-figure=closure]"));
+        Assert.Equal("—", Text(document, "[data-figure=satisfaction]"));
+        Assert.Equal("97.0%", Text(document, "[data-figure=coverage]"));
+    }
+
     [Theory]
     [InlineData("zh-Hans", "红灯", "项目", "区发展和改革局", "已分流")]
     [InlineData("en", "Red", "Projects", "Development and Reform Bureau", "Routed")]
