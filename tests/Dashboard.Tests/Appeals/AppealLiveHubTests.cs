@@ -5,7 +5,7 @@ using Grains.Abstractions.Departments;
 namespace Dashboard.Tests.Appeals;
 
 /// <summary>An appeal's group of the live hub: only users who may open the appeal subscribe, and they hear of its changes.</summary>
-public sealed class AppealLiveHubTests(AppealsFixture fixture) : IClassFixture<AppealsFixture>, IDisposable
+public sealed class AppealLiveHubTests(SqliteAppealsFixture fixture) : IClassFixture<SqliteAppealsFixture>, IDisposable
 {
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
 
