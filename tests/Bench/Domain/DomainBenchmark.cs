@@ -14,9 +14,8 @@ namespace Bench.Domain;
 /// BENCH_POSTGRES_CONNECTION is set), process memory after each, the median time of the wall's figures read,
 /// durable appeal transitions per second on PostgreSQL, and generating the province preset.</summary>
 /// <remarks>By default the province (×100) is generated (streamed) but not loaded: loading takes about 100 × the
-/// district's time. <c>domain --load-province</c> loads all of it into one SQLite file as well. Departments are keyed
-/// by code, not by district, so in a loaded province their counters are not meaningful (each district's recount
-/// overwrites them); the load time and memory are.</remarks>
+/// district's time. <c>domain --load-province</c> (or <c>BENCH_LOAD_PROVINCE=1 bash tests/bench.sh domain</c>) loads all of
+/// it into one SQLite file as well; each district keeps its own towns and departments (keys carry the district code).</remarks>
 internal static class DomainBenchmark
 {
     private const int Seed = 20_251_117;
@@ -37,7 +36,7 @@ internal static class DomainBenchmark
         }
 
         Province();
-        if (args.Contains("--load-province"))
+        if (args.Contains("--load-province") || Environment.GetEnvironmentVariable("BENCH_LOAD_PROVINCE") == "1")
         {
             await LoadProvinceAsync();
         }
@@ -137,7 +136,7 @@ internal static class DomainBenchmark
 
         Metrics.Print("province_generate_streamed", Stopwatch.GetElapsedTime(started).TotalSeconds, "s");
         Metrics.Print("province_entities_generated", enterprises + officials + projects + appeals, "entities");
-        Console.Error.WriteLine("province: generated (streamed) only; run 'domain --load-province' to load it too (about 100 × the district load time).");
+        Console.Error.WriteLine("province: generated (streamed) only; set BENCH_LOAD_PROVINCE=1 (or pass --load-province) to load it too (about 100 × the district load time).");
         PrintMemory("province");
     }
 

@@ -155,8 +155,10 @@ public sealed class FieldPagesBrowserTests(FieldBrowserHost host) : IClassFixtur
         await appeal.TakeOver(handler);
         await appeal.Reply(handler, "已协调供电公司更换变压器，请查看。", [new("现场照片.jpg", "image/jpeg", 2048, new string('b', 64))]);
 
-        // The enterprise rates the result 不满意.
-        await page.ReloadAsync();
+        // The open page says the appeal moved on, without a reload; the enterprise refreshes and rates the result 不满意.
+        var progressed = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "您的诉求有新进展" });
+        await Assertions.Expect(progressed).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await progressed.GetByRole(AriaRole.Link, new() { Name = "刷新" }).ClickAsync();
         await Assertions.Expect(page.GetByText("已协调供电公司更换变压器，请查看。").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("my-appeal-replied-phone.png"), FullPage = true });
         await page.GetByText("不满意", new() { Exact = true }).ClickAsync();
