@@ -359,6 +359,14 @@ function renderFeed(items) {
 }
 
 // ---- Pushes -----------------------------------------------------------------------------------------
+// Feed items are put into the page once per frame: a burst becomes one insertion and one repaint, and only its
+// newest few arrivals pulse on the map.
+const maxPulsesPerFrame = 3;
+let feedQueue = [];
+
+// A hidden page gets no animation frames; it still keeps up, a little later.
+const nextFrame = (draw) => (document.hidden ? setTimeout(draw, 250) : requestAnimationFrame(draw));
+
 function onFeed(push) {
   if (push.epoch !== epoch) {
     refetch();
@@ -367,10 +375,19 @@ function onFeed(push) {
   const item = push.item;
   if (item.sequence <= feedShown) return;
   feedShown = item.sequence;
+  feedQueue.push(item);
+  if (feedQueue.length === 1) nextFrame(drawFeed);
+}
+
+function drawFeed() {
+  const items = feedQueue;
+  feedQueue = [];
+  if (items.length === 0) return;
   feedList.querySelector(".feed-empty")?.remove();
-  feedList.prepend(feedItem(item, true));
+  feedList.prepend(...items.slice(-feedCapacity).reverse().map((item) => feedItem(item, true)));
   while (feedList.children.length > feedCapacity) feedList.lastElementChild.remove();
-  if (item.kind === "AppealReceived") pulseAt(item.latitude, item.longitude);
+  items.filter((item) => item.kind === "AppealReceived").slice(-maxPulsesPerFrame)
+    .forEach((item) => pulseAt(item.latitude, item.longitude));
   root.dataset.sequence = String(Math.max(feedShown, figuresShown));
 }
 
@@ -388,14 +405,11 @@ function onFigures(update) {
   const scheduled = pendingFigures !== null;
   pendingFigures = update;
   if (scheduled) return;
-  const draw = () => {
+  nextFrame(() => {
     const latest = pendingFigures;
     pendingFigures = null;
     if (latest && latest.epoch === epoch && latest.sequence > figuresShown) drawFigures(latest);
-  };
-  // A hidden page gets no animation frames; it still keeps up, a little later.
-  if (document.hidden) setTimeout(draw, 250);
-  else requestAnimationFrame(draw);
+  });
 }
 
 function drawFigures(update) {
@@ -427,6 +441,7 @@ function applySnapshot(snapshot, first) {
   root.dataset.available = String(snapshot.isAvailable);
   root.querySelector(".wall-unavailable")?.toggleAttribute("hidden", snapshot.isAvailable);
   pendingFigures = null;
+  feedQueue = [];
   rankingsKey = JSON.stringify([snapshot.towns, snapshot.departments]);
   townRows = new Map(snapshot.towns.map((t) => [t.code, t]));
   if (!first) {
