@@ -26,6 +26,7 @@ app.UseDashboardLocalization();
 app.UseAuthentication();
 app.UseWallTokens();
 app.UseAuthorization();
+app.UseEvidenceUploadLimit();
 app.UseAntiforgery();
 
 app.MapDashboard();

@@ -35,6 +35,16 @@ internal static class AppealAccess
             && (appeal.DepartmentCode == department || (appeal.TaskForce?.DepartmentCodes.Contains(department) ?? false));
     }
 
+    /// <summary>Whether the user may download the appeal's evidence: whoever may open the appeal on the workbench, and
+    /// the enterprise that filed it.</summary>
+    public static bool CanOpenEvidence(ClaimsPrincipal user, Appeal appeal)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var workbench = WorkbenchRoles.Split(',').Any(user.IsInRole);
+        return (workbench && CanSee(user, appeal))
+            || (user.IsInRole(Auth.DashboardRoles.Enterprise) && SelfService.SelfServiceAccess.Owns(user, appeal));
+    }
+
     /// <summary>The actor the grain records: the user name, the role's domain counterpart and the scope as unit.</summary>
     public static AppealActor Actor(ClaimsPrincipal user)
     {

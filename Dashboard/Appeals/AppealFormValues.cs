@@ -11,7 +11,7 @@ public sealed record AppealFormValues
 
     public string? Text { get; init; }
 
-    public string? Evidence { get; init; }
+    public string? EvidenceNote { get; init; }
 
     public string? Note { get; init; }
 

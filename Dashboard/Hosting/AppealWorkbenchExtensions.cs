@@ -1,4 +1,5 @@
 using Dashboard.Appeals;
+using Dashboard.Auth;
 using Dashboard.Components.Pages.Appeals;
 using Grains.ReadModels;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +17,26 @@ internal static class AppealWorkbenchExtensions
         builder.Services.AddScoped<AppealDirectory>();
         builder.Services.AddScoped<AppealCommands>();
         builder.Services.AddScoped<AppealExports>();
+        builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddHostedService<AppealBroadcaster>();
         return builder;
+    }
+
+    /// <summary>Lets a reply carry its full evidence allowance (Kestrel's default body limit is 30 MB). Before antiforgery,
+    /// which reads the form first.</summary>
+    public static WebApplication UseEvidenceUploadLimit(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/appeals", StringComparison.OrdinalIgnoreCase)
+                && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = EvidenceUpload.MaxRequestBytes;
+            }
+
+            return next(context);
+        });
+        return app;
     }
 
     /// <summary>The workbench's endpoints that are not pages: the exports and the enterprise search fragment for intake.</summary>
@@ -33,11 +52,40 @@ internal static class AppealWorkbenchExtensions
         exports.MapGet("/weekly.xlsx", async (HttpContext context, AppealExports export, AppealDirectory directory, TimeProvider clock) =>
             await WeeklyAsync(context, export, directory, clock, "xlsx"));
 
+        app.MapGet("/appeals/{id}/evidence/{evidenceId:long}", DownloadEvidenceAsync).RequireAuthorization();
+
         // htmx sends the search box under its form name.
         app.MapGet("/appeals/enterprises", ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "EnterpriseQuery")] string? query) =>
                 new RazorComponentResult<EnterpriseResults>(new { Query = query ?? string.Empty }))
             .RequireAuthorization(new AuthorizeAttribute { Roles = Auth.DashboardRoles.Dispatcher });
         return app;
+    }
+
+    /// <summary>One stored evidence file, for those who may open the appeal: the workbench roles within their scope and
+    /// the enterprise that filed it. Always a download, never rendered by the browser.</summary>
+    private static async Task<IResult> DownloadEvidenceAsync(
+        string id, long evidenceId, HttpContext context, Silo.IGrainFactory grains, EvidenceStore store, ILogger<EvidenceStore> logger)
+    {
+        var appeal = await grains.GetGrain<Grains.Abstractions.Appeals.IAppealGrain>(id).Get();
+        if (appeal is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (!AppealAccess.CanOpenEvidence(context.User, appeal))
+        {
+            logger.LogWarning("Forbidden evidence {EvidenceId} of appeal {AppealId} for user {UserName} with scope {Scope}",
+                evidenceId, id, context.User.Identity?.Name, context.User.ScopeId());
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await store.ReadAsync(id, evidenceId, context.RequestAborted) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(file.Content, file.Row.ContentType, file.Row.Name);
     }
 
     private static Task<ExportTable> ListAsync(HttpContext context, AppealExports export) =>

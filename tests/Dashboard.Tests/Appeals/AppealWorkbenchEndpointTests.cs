@@ -195,14 +195,15 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
         await grain.Supervise(new AppealActor("other-dispatcher", ActorRole.Dispatcher, null, ActionChannel.Workbench), "请本周内反馈");
 
         // Act
-        using var response = await client.SubmitAsync(url, hidden, ("Text", "已协调银行续贷"), ("Evidence", "续贷合同.pdf | 盖章页"));
+        using var response = await client.SubmitFilesAsync(url, hidden, [("Text", "已协调银行续贷"), ("EvidenceNote", "盖章页")], EvidenceSample.Pdf("续贷合同.pdf"));
         var page = await response.HtmlAsync();
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("已被他人更新", page.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("已协调银行续贷", page.QuerySelector("#reply-text")?.TextContent);
-        Assert.Equal("续贷合同.pdf | 盖章页", page.QuerySelector("#reply-evidence")?.TextContent);
+        Assert.Equal("盖章页", page.QuerySelector("#reply-evidence-note")?.GetAttribute("value"));
+        Assert.Empty(await fixture.StoredEvidenceAsync(appeal.Id));
         var history = await grain.GetHistory();
         Assert.DoesNotContain(history, e => e.Kind == AppealEventKind.Replied);
         Assert.Equal((AppealStatus.InProgress, 1), ((await grain.Get())?.Status, (await grain.Get())?.SupervisionCount));
@@ -261,14 +262,15 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
 
         // Act
         using var takeOver = await client.SubmitAsync(url, "takeover");
-        using var reply = await client.SubmitAsync(url, "reply", ("Text", "已协调银行加快审批。"), ("Evidence", "审批单.pdf | 银行出具的审批单"));
+        using var reply = await client.SubmitFilesAsync(url, "reply", [("Text", "已协调银行加快审批。"), ("EvidenceNote", "银行出具的审批单")], EvidenceSample.Pdf());
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, takeOver.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         var now = await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get();
         Assert.Equal(AppealStatus.Replied, now?.Status);
-        Assert.Equal("审批单.pdf — 银行出具的审批单", Assert.Single(now!.LastEvidence).Name);
+        Assert.Equal("审批单.pdf", Assert.Single(now!.LastEvidence).Name);
+        Assert.Equal("银行出具的审批单", Assert.Single(await fixture.StoredEvidenceAsync(appeal.Id)).Description);
     }
 
     [Fact]
@@ -281,7 +283,7 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
         using var _ = await client.SubmitAsync(url, "takeover");
 
         // Act
-        using var response = await client.SubmitAsync(url, "reply", ("Text", "已处理"), ("Evidence", "  "));
+        using var response = await client.SubmitFilesAsync(url, "reply", [("Text", "已处理")]);
         var page = await response.HtmlAsync();
 
         // Assert

@@ -106,19 +106,51 @@ public sealed class AppealWorkbenchRulesTests
     [InlineData("")]
     public void IsoWeek_Invalid_IsRefused(string text) => Assert.False(IsoWeek.TryParse(text, out _));
 
-    [Fact]
-    public void EvidenceLines_NameAndDescription_BecomeAttachmentsWithoutFieldSeparators()
+    [Theory]
+    [InlineData("照片.jpg", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    [InlineData("截图.PNG", new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "image/png")]
+    [InlineData("回执.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46 }, "application/pdf")]
+    [InlineData("说明.docx", new byte[] { 0x50, 0x4B, 0x03, 0x04 }, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task EvidenceUpload_AllowedTypeWithItsMagicBytes_AcceptedWithHash(string name, byte[] content, string contentType)
     {
         // Act
-        var evidence = EvidenceLines.Parse("现场照片.jpg | 整改后|现场\r\n\r\n 回执.pdf \n | 无名称");
+        var check = await EvidenceUpload.CheckAsync([FormFile(name, content)], CancellationToken.None);
 
         // Assert
-        Assert.Equal(2, evidence.Length);
-        Assert.Equal("现场照片.jpg — 整改后/现场", evidence[0].Name);
-        Assert.Equal("image/jpeg", evidence[0].ContentType);
-        Assert.Equal(64, evidence[0].Sha256.Length);
-        Assert.Equal("回执.pdf", evidence[1].Name);
+        var file = Assert.Single(check.Files);
+        Assert.Null(check.ErrorKey);
+        Assert.Equal(contentType, file.ContentType);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), file.Sha256);
     }
+
+    [Theory]
+    [InlineData("照片.jpg", new byte[] { 0x89, 0x50, 0x4E, 0x47 })]
+    [InlineData("表格.xlsx", new byte[] { 0x25, 0x50, 0x44, 0x46 })]
+    [InlineData("程序.exe", new byte[] { 0x4D, 0x5A })]
+    [InlineData("旧文档.doc", new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })]
+    public async Task EvidenceUpload_WrongTypeOrBytes_RefusedAll(string name, byte[] content)
+    {
+        // Act
+        var check = await EvidenceUpload.CheckAsync([FormFile("好.pdf", "%PDF"u8.ToArray()), FormFile(name, content)], CancellationToken.None);
+
+        // Assert
+        Assert.Equal("EvidenceWrongType", check.ErrorKey);
+        Assert.Equal(name, check.ErrorArgument);
+        Assert.Empty(check.Files);
+    }
+
+    [Fact]
+    public void EvidenceUpload_NameWithPathAndFieldSeparator_KeepsTheFileNameOnly()
+    {
+        // Act
+        var name = EvidenceUpload.SafeName(@"C:\用户\现场|照片.jpg");
+
+        // Assert
+        Assert.Equal("现场_照片.jpg", name);
+    }
+
+    private static Microsoft.AspNetCore.Http.FormFile FormFile(string name, byte[] content) =>
+        new(new MemoryStream(content), 0, content.Length, "EvidenceFiles", name);
 
     [Fact]
     public void Csv_Cells_AreQuotedAndFormulaSafeWithBom()

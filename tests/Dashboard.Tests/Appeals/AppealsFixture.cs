@@ -62,6 +62,10 @@ public abstract class AppealsFixture(DatabaseProvider provider) : IAsyncLifetime
         return await RawHubClient.ConnectAsync(server, "/hubs/live", cookies.GetCookieHeader(server.BaseAddress), cancellationToken);
     }
 
+    /// <summary>The evidence files stored for the appeal, read straight from the dashboard's table.</summary>
+    internal Task<IReadOnlyList<Dashboard.Appeals.StoredEvidence>> StoredEvidenceAsync(string appealId) =>
+        Factory.Services.GetRequiredService<Dashboard.Appeals.EvidenceStore>().ListAsync(appealId, CancellationToken.None);
+
     public HttpClient Anonymous() => Factory.CreateClient(new CookieContainer());
 
     public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();

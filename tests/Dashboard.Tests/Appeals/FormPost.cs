@@ -34,6 +34,31 @@ internal static class FormPost
         return client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Posts the form as multipart, as a browser does for a form with a file input.</summary>
+    public static Task<HttpResponseMessage> SubmitFilesAsync(
+        this HttpClient client, string url, List<KeyValuePair<string, string>> hidden, IEnumerable<(string Name, string Value)> fields, params EvidenceSample[] files)
+    {
+        var list = fields.ToList();
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in hidden.Where(h => list.All(f => f.Name != h.Key)).Select(h => (h.Key, h.Value)).Concat(list))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, "EvidenceFiles", file.Name);
+        }
+
+        return client.PostAsync(url, content);
+    }
+
+    public static async Task<HttpResponseMessage> SubmitFilesAsync(
+        this HttpClient client, string url, string handler, IEnumerable<(string Name, string Value)> fields, params EvidenceSample[] files) =>
+        await client.SubmitFilesAsync(url, HiddenFields(await client.PageAsync(url), handler), fields, files);
+
     public static async Task<IHtmlDocument> HtmlAsync(this HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 }

@@ -59,7 +59,12 @@ public abstract class AppealWorkbenchBrowserTests(DatabaseProvider provider)
         await Assertions.Expect(handler.GetByRole(AriaRole.Status).Filter(new() { HasText = "已签收" })).ToBeVisibleAsync();
         var reply = handler.GetByRole(AriaRole.Form, new() { Name = "反馈" });
         await reply.GetByLabel("反馈内容").FillAsync("已协调合作银行开通绿色通道，续贷已于本周审批通过。");
-        await reply.GetByLabel("佐证材料（每行一条：文件名 | 说明）").FillAsync("续贷审批通知书.pdf | 银行出具\n企业确认函.jpg | 企业负责人签字");
+        await reply.GetByLabel("佐证材料（上传文件）").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "续贷审批通知书.pdf", MimeType = "application/pdf", Buffer = Appeals.EvidenceSample.Pdf().Content },
+            new FilePayload { Name = "企业确认函.png", MimeType = "image/png", Buffer = Appeals.EvidenceSample.Png().Content },
+        ]);
+        await reply.GetByLabel("材料说明（可选）").FillAsync("银行出具的审批通知与企业确认");
         await reply.GetByRole(AriaRole.Button, new() { Name = "提交反馈" }).ClickAsync();
         await Assertions.Expect(handler.GetByRole(AriaRole.Status).Filter(new() { HasText = "已反馈" })).ToBeVisibleAsync();
         await handler.ScreenshotAsync(new() { Path = Shot("appeal-detail-phone.png"), FullPage = true });
@@ -77,6 +82,9 @@ public abstract class AppealWorkbenchBrowserTests(DatabaseProvider provider)
         var appeal = await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IAppealGrain>(appealId).Get();
         Assert.Equal(AppealStatus.Replied, appeal?.Status);
         Assert.Equal(2, appeal?.LastEvidence.Length);
+        await Assertions.Expect(dispatcher.Locator(".cc-evidence a")).ToHaveCountAsync(2);
+        var download = await dispatcher.RunAndWaitForDownloadAsync(() => dispatcher.Locator(".cc-evidence a").First.ClickAsync());
+        Assert.Equal("续贷审批通知书.pdf", download.SuggestedFilename);
 
         var sheet = await dispatcherContext.NewPageAsync();
         await sheet.GotoAsync($"/appeals/{appealId}/sheets/feedback");
