@@ -1,3 +1,4 @@
+using Dashboard.Http;
 using System.Security.Claims;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
@@ -64,14 +65,8 @@ internal sealed record AppealFilter
     /// <summary>The query string (with "?") of these filters, optionally for another page or light.</summary>
     public string ToQueryString(int? page = null)
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
+        var query = new FilterQuery();
+        void Add(string name, string? value) => query.Add(name, value);
 
         Add("town", Town);
         Add("department", Department);
@@ -85,11 +80,10 @@ internal sealed record AppealFilter
             Add("page", page!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return pairs.Count == 0 ? string.Empty : QueryString.Create(pairs).ToString();
+        return query.ToString();
     }
 
-    private static string? Value(IQueryCollection query, string name) =>
-        query[name].ToString() is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Value(IQueryCollection query, string name) => FilterQuery.Value(query, name);
 
     private static T? EnumValue<T>(IQueryCollection query, string name)
         where T : struct, Enum =>

@@ -1,3 +1,4 @@
+using Dashboard.Http;
 using System.Globalization;
 using Grains.Abstractions.Enterprises;
 using Dashboard.Resources;
@@ -128,14 +129,8 @@ internal sealed record EnterpriseDirectoryFilter
     /// <summary>The query string (with "?") of these filters, optionally for another page.</summary>
     public string ToQueryString(int? page = null)
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
+        var query = new FilterQuery();
+        void Add(string name, string? value) => query.Add(name, value);
 
         Add("q", Text);
         Add("town", Town);
@@ -148,11 +143,10 @@ internal sealed record EnterpriseDirectoryFilter
         Add("per", PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
         var target = page ?? 1;
         Add("page", target > 1 ? target.ToString(CultureInfo.InvariantCulture) : null);
-        return pairs.Count == 0 ? string.Empty : QueryString.Create(pairs).ToString();
+        return query.ToString();
     }
 
-    private static string? Value(IQueryCollection query, string name) =>
-        query[name].ToString() is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Value(IQueryCollection query, string name) => FilterQuery.Value(query, name);
 
     private static T? EnumValue<T>(IQueryCollection query, string name, List<DirectoryProblem> problems)
         where T : struct, Enum
