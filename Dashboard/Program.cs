@@ -5,9 +5,7 @@ using Silo.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseDefaultListenUrl("http://127.0.0.1:5080");
-builder.AddSilo(GrainAssemblies.All);
-builder.AddDomain();
-builder.AddDashboardStorage();
+builder.AddOrleans();
 builder.AddDashboardAuth();
 builder.AddDashboardLocalization();
 builder.AddLiveUpdates();
@@ -36,4 +34,4 @@ app.MapTownCentre();
 app.MapAppealWorkbench();
 app.MapEnterpriseDirectory();
 
-return app.RunOrExplain();
+return await app.RunOrExplainAsync("企业服务指挥中心");

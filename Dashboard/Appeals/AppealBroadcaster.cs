@@ -1,31 +1,50 @@
+using System.Collections.Concurrent;
 using Dashboard.Live;
 using Grains.Abstractions.Appeals;
+using Grains.Abstractions.District;
 using Microsoft.AspNetCore.SignalR;
-using Silo.Streams;
 
 namespace Dashboard.Appeals;
 
 /// <summary>Forwards every appeal change to that appeal's group of the live hub, which <see cref="LiveGroupAuthorizer"/>
-/// admits only to users who may open the appeal. One subscription for the life of the app, ended by the host's stop
-/// token; a group without members costs one lookup.</summary>
-internal sealed class AppealBroadcaster(IChangeFeed feed, IHubContext<LiveHub, ILiveClient> hub, ILogger<AppealBroadcaster> logger) : BackgroundService
+/// admits only to users who may open the appeal. It remembers which appeals have pages open (<see cref="Watch"/>), so that
+/// after missed events it can read those appeals' versions again instead of alarming every page.</summary>
+internal sealed class AppealBroadcaster(IGrainFactory grains, IHubContext<LiveHub, ILiveClient> hub, ILogger<AppealBroadcaster> logger) : IDistrictLiveConsumer
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // connection id → appeal ids it watches
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> watching = new(StringComparer.Ordinal);
+
+    public void Watch(string connectionId, string appealId) =>
+        watching.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal)).TryAdd(appealId, 0);
+
+    public void Forget(string connectionId) => watching.TryRemove(connectionId, out _);
+
+    public async Task OnEventsAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)
     {
-        try
+        // Only the newest version of each appeal in this batch matters to a page.
+        var latest = events
+            .Where(e => e.Kind.IsAppeal())
+            .GroupBy(e => e.SubjectCode, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(e => e.SubjectVersion)!);
+        foreach (var e in latest)
         {
-            await foreach (var update in feed.SubscribeAsync<AppealUpdate>(AppealTopics.All, stoppingToken))
-            {
-                await ForwardAsync(update);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping; the subscription ended with the enumeration.
+            await PushAsync(new AppealUpdate(e.SubjectCode, e.SubjectVersion, e.At));
         }
     }
 
-    private async Task ForwardAsync(AppealUpdate update)
+    public async Task OnResyncAsync()
+    {
+        var watched = watching.Values.SelectMany(ids => ids.Keys).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var appealId in watched)
+        {
+            if (await grains.GetGrain<IAppealGrain>(appealId).Get() is { } appeal)
+            {
+                await PushAsync(new AppealUpdate(appeal.Id, appeal.EventCount, DateTimeOffset.UtcNow));
+            }
+        }
+    }
+
+    private async Task PushAsync(AppealUpdate update)
     {
         try
         {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Errors;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Appeals;
 

@@ -6,9 +6,9 @@ using Grains.Abstractions.Officials;
 using Grains.Abstractions.Sla;
 using Grains.Abstractions.Towns;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Appeals;
 

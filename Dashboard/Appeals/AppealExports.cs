@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Resources;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Appeals;

@@ -2,7 +2,7 @@ using Dashboard.Http;
 using System.Security.Claims;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
-using Grains.ReadModels;
+using Storage.ReadModels;
 
 namespace Dashboard.Appeals;
 

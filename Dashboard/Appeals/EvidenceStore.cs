@@ -1,4 +1,4 @@
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Appeals;
 

@@ -1,6 +1,6 @@
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Auth;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Auth;
 

@@ -4,9 +4,9 @@ using Dashboard.Towns;
 using Grains.Abstractions.Officials;
 using Grains.Abstractions.Towns;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Enterprises;
 

@@ -2,7 +2,7 @@ using Dashboard.Http;
 using System.Globalization;
 using Grains.Abstractions.Enterprises;
 using Dashboard.Resources;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Enterprises;

@@ -1,4 +1,4 @@
-using Grains.ReadModels;
+using Storage.ReadModels;
 
 namespace Dashboard.Enterprises;
 

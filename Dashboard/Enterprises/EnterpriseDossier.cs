@@ -1,7 +1,7 @@
 using Dashboard.Projects;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
-using Grains.ReadModels;
+using Storage.ReadModels;
 
 namespace Dashboard.Enterprises;
 

@@ -1,8 +1,8 @@
 using Dashboard.Projects;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
-using Grains.ReadModels;
-using Silo;
+using Storage.ReadModels;
+using Orleans;
 
 namespace Dashboard.Enterprises;
 

@@ -1,7 +1,7 @@
 using Dashboard.Appeals;
 using Dashboard.Auth;
 using Dashboard.Components.Pages.Appeals;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +18,8 @@ internal static class AppealWorkbenchExtensions
         builder.Services.AddScoped<AppealCommands>();
         builder.Services.AddScoped<AppealExports>();
         builder.Services.AddSingleton<EvidenceStore>();
-        builder.Services.AddHostedService<AppealBroadcaster>();
+        builder.Services.AddSingleton<AppealBroadcaster>();
+        builder.Services.AddSingleton<Live.IDistrictLiveConsumer>(provider => provider.GetRequiredService<AppealBroadcaster>());
         return builder;
     }
 
@@ -64,7 +65,7 @@ internal static class AppealWorkbenchExtensions
     /// <summary>One stored evidence file, for those who may open the appeal: the workbench roles within their scope and
     /// the enterprise that filed it. Always a download, never rendered by the browser.</summary>
     private static async Task<IResult> DownloadEvidenceAsync(
-        string id, long evidenceId, HttpContext context, Silo.IGrainFactory grains, EvidenceStore store, ILogger<EvidenceStore> logger)
+        string id, long evidenceId, HttpContext context, IGrainFactory grains, EvidenceStore store, ILogger<EvidenceStore> logger)
     {
         var appeal = await grains.GetGrain<Grains.Abstractions.Appeals.IAppealGrain>(id).Get();
         if (appeal is null)

@@ -9,6 +9,7 @@ internal static class LiveExtensions
     public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ClusterRuntimeSource>();
         builder.Services.AddSingleton<RuntimeBroadcaster>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RuntimeBroadcaster>());
         return builder;

@@ -1,4 +1,5 @@
 using Dashboard.Auth;
+using Dashboard.Live;
 using Dashboard.Wall;
 using Microsoft.Extensions.Options;
 
@@ -18,10 +19,8 @@ internal static class WallExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new WallFeed(provider.GetRequiredService<IOptions<WallOptions>>().Value.FeedItems));
         services.AddSingleton<WallSnapshotSource>();
-        services.AddSingleton<WallFeedHistory>();
-        services.AddSingleton<IWallFeedHistory>(provider => provider.GetRequiredService<WallFeedHistory>());
-        services.AddHostedService(provider => provider.GetRequiredService<WallFeedHistory>());
         services.AddSingleton<WallBroadcaster>();
+        services.AddSingleton<IDistrictLiveConsumer>(provider => provider.GetRequiredService<WallBroadcaster>());
         services.AddHostedService(provider => provider.GetRequiredService<WallBroadcaster>());
         services.AddSingleton<WallTokenStore>();
         services.AddSingleton<WallKioskConnections>();

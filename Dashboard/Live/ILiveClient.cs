@@ -19,5 +19,5 @@ public interface ILiveClient
     Task Town(Towns.TownLiveUpdate update);
 
     /// <summary>An appeal changed, to that appeal's group only.</summary>
-    Task Appeal(Grains.Abstractions.Appeals.AppealUpdate update);
+    Task Appeal(Appeals.AppealUpdate update);
 }

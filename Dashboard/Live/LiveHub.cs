@@ -1,8 +1,10 @@
+using Dashboard.Appeals;
 using Dashboard.Auth;
 using Dashboard.Wall;
 using Grains.Abstractions.Appeals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Orleans;
 
 namespace Dashboard.Live;
 
@@ -10,7 +12,7 @@ namespace Dashboard.Live;
 /// subscription is checked on the server by <see cref="LiveGroupAuthorizer"/>, so that no browser
 /// receives data its user may not see.</summary>
 [Authorize(Policy = DashboardPolicies.LiveHub)]
-internal sealed class LiveHub(WallKioskConnections kiosks, Silo.IGrainFactory grains, ILogger<LiveHub> logger) : Hub<ILiveClient>
+internal sealed class LiveHub(WallKioskConnections kiosks, AppealBroadcaster appeals, IGrainFactory grains, ILogger<LiveHub> logger) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -27,6 +29,7 @@ internal sealed class LiveHub(WallKioskConnections kiosks, Silo.IGrainFactory gr
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         kiosks.Remove(Context.ConnectionId);
+        appeals.Forget(Context.ConnectionId);
         return Task.CompletedTask;
     }
 
@@ -45,7 +48,8 @@ internal sealed class LiveHub(WallKioskConnections kiosks, Silo.IGrainFactory gr
     {
         var appeal = string.IsNullOrWhiteSpace(appealId) ? null : await grains.GetGrain<IAppealGrain>(appealId).Get();
         await JoinAsync(LiveGroup.ForAppeal(appealId ?? string.Empty), appeal);
-        return appeal?.EventCount ?? 0;
+        appeals.Watch(Context.ConnectionId, appeal!.Id);
+        return appeal.EventCount;
     }
 
     private async Task JoinAsync(LiveGroup group, Appeal? appeal = null)

@@ -1,5 +1,5 @@
 using Grains.Abstractions.Projects;
-using Grains.ReadModels;
+using Storage.ReadModels;
 
 namespace Dashboard.Projects;
 

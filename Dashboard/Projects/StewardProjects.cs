@@ -2,7 +2,7 @@ using Grains.Abstractions.Projects;
 using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Grains.Projects;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Projects;

@@ -1,24 +1,23 @@
 using Dashboard.Live;
 using Microsoft.AspNetCore.SignalR;
-using Silo.Diagnostics;
 
 namespace Dashboard.Runtime;
 
-/// <summary>Samples <see cref="ISiloStatistics"/> every second and pushes it to the runtime group only.</summary>
+/// <summary>Reads the cluster's figures every <see cref="Period"/> and pushes them to the runtime group only.</summary>
 internal sealed class RuntimeBroadcaster(
-    ISiloStatistics statistics,
+    ClusterRuntimeSource source,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider clock,
     ILogger<RuntimeBroadcaster> logger) : BackgroundService
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
     private readonly Guid epoch = Guid.NewGuid();
     private long sequence;
     private volatile RuntimeUpdate? latest;
 
     /// <summary>What the page renders on first load, so that the first push continues its sequence.</summary>
-    public RuntimeUpdate Latest => latest ?? RuntimeUpdate.Create(epoch, Interlocked.Read(ref sequence), statistics.Current);
+    public RuntimeUpdate Latest => latest ?? new RuntimeUpdate(epoch, Interlocked.Read(ref sequence), RuntimeSnapshot.Empty(clock.GetUtcNow()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +38,8 @@ internal sealed class RuntimeBroadcaster(
 
     internal async Task PushAsync()
     {
-        var update = RuntimeUpdate.Create(epoch, Interlocked.Increment(ref sequence), statistics.Current);
+        var snapshot = await source.ReadAsync();
+        var update = new RuntimeUpdate(epoch, Interlocked.Increment(ref sequence), snapshot);
         latest = update;
         await hub.Clients.Group(LiveGroup.Runtime.Name).Runtime(update);
     }

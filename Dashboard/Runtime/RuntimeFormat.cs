@@ -11,10 +11,6 @@ public static class RuntimeFormat
 
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>"d.hh:mm:ss", the day part only from one day on.</summary>
-    public static string Uptime(TimeSpan uptime)
-    {
-        var clock = uptime.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
-        return uptime.Days > 0 ? $"{uptime.Days.ToString(CultureInfo.InvariantCulture)}.{clock}" : clock;
-    }
+    /// <summary>A silo's start, in UTC to the second (silos may run in other time zones).</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.SelfService;
 

@@ -1,7 +1,7 @@
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
 using Grains.Enterprises;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Towns;
 

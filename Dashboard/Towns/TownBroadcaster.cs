@@ -1,50 +1,50 @@
 using Dashboard.Live;
 using Grains.Abstractions.District;
 using Microsoft.AspNetCore.SignalR;
-using Silo.Streams;
 
 namespace Dashboard.Towns;
 
-/// <summary>Forwards the district's change feed to the town groups of the live hub: each event goes to the group
-/// of its own town only, which <see cref="LiveGroupAuthorizer"/> admits to that town's operator and the
-/// district-wide roles. One subscription for the life of the app, ended by the host's stop token, so nothing
-/// can leak per connection; a group without members costs one lookup.</summary>
-internal sealed class TownBroadcaster(IChangeFeed feed, IHubContext<LiveHub, ILiveClient> hub, ILogger<TownBroadcaster> logger) : BackgroundService
+/// <summary>Forwards the district's live events to the town groups of the live hub: each event goes to the group of its own
+/// town only, which <see cref="LiveGroupAuthorizer"/> admits to that town's operator and the district-wide roles. After
+/// missed events every town's pages are told to reload. A group without members costs one lookup.</summary>
+internal sealed class TownBroadcaster(TownDirectory towns, IHubContext<LiveHub, ILiveClient> hub, ILogger<TownBroadcaster> logger) : IDistrictLiveConsumer
 {
+    /// <summary>The kind of update that asks a town page to reload everything it shows.</summary>
+    public const string ResyncKind = "Resync";
+
     private readonly Guid epoch = Guid.NewGuid();
     private long sequence;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task OnEventsAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)
     {
-        try
+        foreach (var change in events)
         {
-            await foreach (var change in feed.SubscribeAsync<DistrictEvent>(DistrictTopics.District, stoppingToken))
+            if (!string.IsNullOrWhiteSpace(change.TownCode))
             {
-                await ForwardAsync(change);
+                await PushAsync(change.TownCode, change.Kind.ToString(), change.SubjectCode, change.Title, change.At);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping; the subscription ended with the enumeration.
         }
     }
 
-    internal async Task ForwardAsync(DistrictEvent change)
+    public async Task OnResyncAsync()
     {
-        if (string.IsNullOrWhiteSpace(change.TownCode))
+        foreach (var town in await towns.ListAsync())
         {
-            return;
+            await PushAsync(town.Code, ResyncKind, string.Empty, string.Empty, DateTimeOffset.UtcNow);
         }
+    }
 
-        var update = new TownLiveUpdate(epoch, Interlocked.Increment(ref sequence), change.TownCode, change.Kind.ToString(), change.SubjectCode, change.Title, change.At);
+    private async Task PushAsync(string townCode, string kind, string subject, string title, DateTimeOffset at)
+    {
+        var update = new TownLiveUpdate(epoch, Interlocked.Increment(ref sequence), townCode, kind, subject, title, at);
         try
         {
-            await hub.Clients.Group(LiveGroup.ForTown(change.TownCode).Name).Town(update);
+            await hub.Clients.Group(LiveGroup.ForTown(townCode).Name).Town(update);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // One failed push must not end the town pages' liveness for everyone.
-            logger.LogError(exception, "Pushing a change of town {TownCode} failed", change.TownCode);
+            logger.LogError(exception, "Pushing a change of town {TownCode} failed", townCode);
         }
     }
 }

@@ -16,8 +16,7 @@ internal static class TownCentreExtensions
         services.AddSingleton<TownPageLoader>();
         services.AddSingleton<PackagingAssigner>();
         services.AddSingleton<TownOutcomeReader>();
-        services.AddSingleton<TownBroadcaster>();
-        services.AddHostedService(provider => provider.GetRequiredService<TownBroadcaster>());
+        services.AddSingleton<Live.IDistrictLiveConsumer, TownBroadcaster>();
         return builder;
     }
 

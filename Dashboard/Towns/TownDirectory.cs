@@ -2,7 +2,7 @@ using Grains.Abstractions.District;
 using Grains.Abstractions.Towns;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Towns;
 

@@ -1,7 +1,7 @@
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Towns;
 using Grains.Enterprises;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Towns;
 

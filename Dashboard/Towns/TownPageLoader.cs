@@ -1,9 +1,9 @@
 using Grains.Abstractions.District;
 using Grains.Abstractions.Towns;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Towns;
 

@@ -1,7 +1,7 @@
 using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Towns;
-using Grains.ReadModels;
+using Storage.ReadModels;
 
 namespace Dashboard.Towns;
 

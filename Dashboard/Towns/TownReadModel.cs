@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Towns;
 

@@ -1,63 +1,99 @@
 using System.Threading.Channels;
 using Dashboard.Live;
 using Grains.Abstractions.District;
+using Grains.Hosting;
 using Microsoft.AspNetCore.SignalR;
-using Silo.Streams;
+using Microsoft.Extensions.Options;
+using Storage.ReadModels;
 
 namespace Dashboard.Wall;
 
-/// <summary>Reads the district change feed for as long as the app runs and pushes to the wall group: each
-/// event at once as a numbered feed item, and the figures re-read from the district grain, coalesced so
-/// that a burst of events costs at most one figures push per <see cref="RefreshInterval"/>. At start it restores the
-/// feed's newest items from <see cref="IWallFeedHistory"/>, so that a wall opened after a restart is not empty.</summary>
+/// <summary>Pushes the district's live events to the wall group: each news event at once as a numbered feed item, and the
+/// figures (the district's come with the events; towns and departments are re-read) coalesced so that a burst of events
+/// costs at most one figures push per <see cref="RefreshInterval"/>. At start, and after missed events, it fills the feed
+/// from the district's kept events (<c>rm_feed</c>), so that a wall opened after a restart is not empty.</summary>
 internal sealed class WallBroadcaster(
-    IChangeFeed changes,
     WallSnapshotSource source,
     WallFeed feed,
-    IWallFeedHistory history,
+    FeedQueries history,
+    IOptions<DomainOptions> domain,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider clock,
-    ILogger<WallBroadcaster> logger) : BackgroundService
+    ILogger<WallBroadcaster> logger) : BackgroundService, IDistrictLiveConsumer
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     // A one-slot signal: any number of events before the next refresh collapse into one.
     private readonly Channel<bool> refreshWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private volatile bool projectsChanged;
+    private DateTimeOffset newestShown = DateTimeOffset.MinValue;
+    private volatile DistrictFigures? pushedFigures;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task OnEventsAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)
     {
-        await RestoreFeedAsync(stoppingToken);
-        await Task.WhenAll(ForwardEventsAsync(stoppingToken), RefreshFiguresAsync(stoppingToken));
+        foreach (var change in events)
+        {
+            await OnEventAsync(change);
+        }
+
+        if (figures is not null)
+        {
+            pushedFigures = figures;
+        }
+
+        if (events.Count > 0 || figures is not null)
+        {
+            refreshWanted.Writer.TryWrite(true);
+        }
     }
 
-    /// <summary>Numbers the kept items again, oldest first, in this run's epoch; a failure leaves the feed empty.</summary>
+    /// <summary>Events were missed: the kept ones newer than what the feed shows are added, and the figures re-read.</summary>
+    public async Task OnResyncAsync()
+    {
+        await RestoreFeedAsync(CancellationToken.None);
+        pushedFigures = null;
+        projectsChanged = true;
+        refreshWanted.Writer.TryWrite(true);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RefreshFiguresAsync(stoppingToken);
+
+    /// <summary>Numbers the kept events newer than the feed's newest item, oldest first, in this run's epoch; a failure
+    /// leaves the feed as it is.</summary>
     internal async Task RestoreFeedAsync(CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var item in await history.ReadRecentAsync(feed.Capacity, cancellationToken))
+            foreach (var change in await history.RecentAsync(domain.Value.DistrictCode, feed.Capacity, cancellationToken))
             {
-                feed.Append(sequence => item with { Sequence = sequence });
+                if (change.At > newestShown && change.Kind.IsNews())
+                {
+                    newestShown = change.At;
+                    feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "The wall feed could not be restored; it starts empty");
+            logger.LogWarning(exception, "The wall feed could not be restored from the kept events");
         }
     }
 
-    /// <summary>Numbers, keeps and pushes one event, and asks for a figures refresh.</summary>
+    /// <summary>Numbers and pushes one news event (a change that is no news, such as a linked duplicate, is not shown).</summary>
     internal async Task OnEventAsync(DistrictEvent change)
     {
-        var item = feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
-        history.Record(item);
         if (change.Kind is DistrictEventKind.ProjectStageChanged or DistrictEventKind.ProjectUpdated)
         {
             projectsChanged = true;
         }
 
-        refreshWanted.Writer.TryWrite(true);
+        if (!change.Kind.IsNews())
+        {
+            return;
+        }
+
+        newestShown = change.At > newestShown ? change.At : newestShown;
+        var item = feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
         await hub.Clients.Group(LiveGroup.Wall.Name).WallFeed(new WallFeedPush(feed.Epoch, item));
     }
 
@@ -68,28 +104,12 @@ internal sealed class WallBroadcaster(
         {
             var includeMarkers = projectsChanged;
             projectsChanged = false;
-            var update = await source.GetFiguresAsync(feed.NextSequence(), includeMarkers);
+            var update = await source.GetFiguresAsync(feed.NextSequence(), includeMarkers, pushedFigures);
             await hub.Clients.Group(LiveGroup.Wall.Name).WallFigures(update);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Refreshing the wall figures failed");
-        }
-    }
-
-    private async Task ForwardEventsAsync(CancellationToken stoppingToken)
-    {
-        // The subscription lives exactly as long as this loop, so it ends with the service.
-        await foreach (var change in changes.SubscribeAsync<DistrictEvent>(DistrictTopics.District, stoppingToken))
-        {
-            try
-            {
-                await OnEventAsync(change);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Pushing a district event to the wall failed");
-            }
         }
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Grains.Abstractions.District;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Wall;
 
@@ -57,11 +57,12 @@ internal sealed class WallSnapshotSource(
         }
     }
 
-    /// <summary>The figures after a change; markers only when a project changed (they are the bulk).</summary>
-    public async Task<WallFiguresUpdate> GetFiguresAsync(long sequence, bool includeMarkers)
+    /// <summary>The figures after a change; markers only when a project changed (they are the bulk). The district's own
+    /// figures are read only when the live channel did not bring them (<paramref name="pushed"/>).</summary>
+    public async Task<WallFiguresUpdate> GetFiguresAsync(long sequence, bool includeMarkers, DistrictFigures? pushed = null)
     {
         var district = District();
-        var figures = district.GetFigures();
+        var figures = pushed is null ? district.GetFigures() : Task.FromResult(pushed);
         var townFigures = district.GetTownFigures();
         var departments = district.GetDepartmentRanking();
         var markers = includeMarkers ? district.GetProjectMarkers(null) : Task.FromResult<IReadOnlyList<ProjectMarker>>([]);

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Wall;
 

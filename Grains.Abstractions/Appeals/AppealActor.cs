@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Grains.Abstractions.Appeals;
 
 /// <summary>Who acts on an appeal, in which role, for which unit and through which channel, and which version of the
@@ -6,15 +8,22 @@ namespace Grains.Abstractions.Appeals;
 /// <param name="Role">The role the person acts in.</param>
 /// <param name="Unit">The department, town or enterprise the person acts for, when the role has one.</param>
 /// <param name="Channel">Where the action came from.</param>
-public sealed record AppealActor(string Id, ActorRole Role, string? Unit, ActionChannel Channel)
+[GenerateSerializer, Immutable, Alias("cc.AppealActor")]
+public sealed record AppealActor(
+    [property: Id(0)] string Id,
+    [property: Id(1)] ActorRole Role,
+    [property: Id(2)] string? Unit,
+    [property: Id(3)] ActionChannel Channel)
 {
     /// <summary>The appeal's <see cref="Appeal.EventCount"/> on the screen the person acted from; when set, the appeal
     /// refuses the command with <see cref="Errors.ErrorCodes.AppealChanged"/> if anyone changed it since. Null: act on
     /// whatever the appeal is now (the system, imports).</summary>
+    [Id(4)]
     public long? SeenVersion { get; init; }
 }
 
 /// <summary>The roles that act on appeals.</summary>
+[GenerateSerializer, Alias("cc.ActorRole")]
 public enum ActorRole
 {
     /// <summary>企业: the enterprise that raised the appeal.</summary>
@@ -40,6 +49,7 @@ public enum ActorRole
 }
 
 /// <summary>Where an action on an appeal came from: an intake channel, the workbench, a phone, or the system itself.</summary>
+[GenerateSerializer, Alias("cc.ActionChannel")]
 public enum ActionChannel
 {
     /// <summary>12345 政务服务热线.</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Appeals;
 
 /// <summary>The five intake channels (五端诉求收集) an appeal can come in through.</summary>
+[GenerateSerializer, Alias("cc.AppealChannel")]
 public enum AppealChannel
 {
     /// <summary>12345 政务服务热线.</summary>

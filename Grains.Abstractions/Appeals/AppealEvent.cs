@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace Grains.Abstractions.Appeals;
 
@@ -13,17 +14,18 @@ namespace Grains.Abstractions.Appeals;
 /// <param name="Payload">The details, as named text values.</param>
 /// <param name="PreviousHash">The hash of the event before (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 over this event's canonical form, previous hash included.</param>
+[GenerateSerializer, Immutable, Alias("cc.AppealEvent")]
 public sealed record AppealEvent(
-    long Sequence,
-    string AppealId,
-    AppealEventKind Kind,
-    string ActorId,
-    ActorRole ActorRole,
-    ActionChannel Channel,
-    DateTimeOffset At,
-    ImmutableArray<PayloadField> Payload,
-    string PreviousHash,
-    string Hash)
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] string AppealId,
+    [property: Id(2)] AppealEventKind Kind,
+    [property: Id(3)] string ActorId,
+    [property: Id(4)] ActorRole ActorRole,
+    [property: Id(5)] ActionChannel Channel,
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] ImmutableArray<PayloadField> Payload,
+    [property: Id(8)] string PreviousHash,
+    [property: Id(9)] string Hash)
 {
     /// <summary>The value of a payload field, or null when the event has none of that name.</summary>
     public string? Field(string name)
@@ -43,9 +45,11 @@ public sealed record AppealEvent(
 /// <summary>One named detail of an appeal event.</summary>
 /// <param name="Name">The detail's name, for example <c>department</c>.</param>
 /// <param name="Value">Its value as text.</param>
-public sealed record PayloadField(string Name, string Value);
+[GenerateSerializer, Immutable, Alias("cc.PayloadField")]
+public sealed record PayloadField([property: Id(0)] string Name, [property: Id(1)] string Value);
 
 /// <summary>What happened to an appeal.</summary>
+[GenerateSerializer, Alias("cc.AppealEventKind")]
 public enum AppealEventKind
 {
     /// <summary>受理: accepted.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Sla;
+using Orleans;
 
 namespace Grains.Abstractions.Appeals;
 
@@ -13,25 +14,30 @@ namespace Grains.Abstractions.Appeals;
 /// <param name="Priority">How urgent it is.</param>
 /// <param name="Title">A short title.</param>
 /// <param name="Text">The appeal in the enterprise's words.</param>
+[GenerateSerializer, Immutable, Alias("cc.AppealIntake")]
 public sealed record AppealIntake(
-    string Id,
-    string EnterpriseCreditCode,
-    string TownCode,
-    AppealChannel Channel,
-    string Category,
-    AppealPriority Priority,
-    string Title,
-    string Text)
+    [property: Id(0)] string Id,
+    [property: Id(1)] string EnterpriseCreditCode,
+    [property: Id(2)] string TownCode,
+    [property: Id(3)] AppealChannel Channel,
+    [property: Id(4)] string Category,
+    [property: Id(5)] AppealPriority Priority,
+    [property: Id(6)] string Title,
+    [property: Id(7)] string Text)
 {
     /// <summary>Files attached at intake.</summary>
+    [Id(8)]
     public ImmutableArray<AttachmentInfo> Attachments { get; init; } = [];
 
     /// <summary>Where the problem is, when it has a place.</summary>
+    [Id(9)]
     public GeoPoint? Location { get; init; }
 
     /// <summary>The key project the problem was raised on, if any.</summary>
+    [Id(10)]
     public string? ProjectId { get; init; }
 
     /// <summary>A deadline set by the dispatcher instead of the category's; it must be in the future.</summary>
+    [Id(11)]
     public DateTimeOffset? RequestedDeadline { get; init; }
 }

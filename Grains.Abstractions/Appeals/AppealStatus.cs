@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Appeals;
 
 /// <summary>Where an appeal is in the closed loop.</summary>
+[GenerateSerializer, Alias("cc.AppealStatus")]
 public enum AppealStatus
 {
     /// <summary>已受理: accepted, waiting to be routed.</summary>

@@ -1,4 +1,5 @@
 using Grains.Abstractions.Geo;
+using Orleans;
 
 namespace Grains.Abstractions.Appeals;
 
@@ -14,9 +15,14 @@ public sealed record DuplicateCandidate(string AppealId, string EnterpriseCredit
 /// <param name="AppealId">The earlier appeal.</param>
 /// <param name="Reason">Why it looks the same.</param>
 /// <param name="DistanceMetres">How far apart the two are, when both have a location.</param>
-public sealed record DuplicateSuggestion(string AppealId, DuplicateReason Reason, double? DistanceMetres);
+[GenerateSerializer, Immutable, Alias("cc.DuplicateSuggestion")]
+public sealed record DuplicateSuggestion(
+    [property: Id(0)] string AppealId,
+    [property: Id(1)] DuplicateReason Reason,
+    [property: Id(2)] double? DistanceMetres);
 
 /// <summary>Why two appeals look like the same problem.</summary>
+[GenerateSerializer, Alias("cc.DuplicateReason")]
 public enum DuplicateReason
 {
     /// <summary>同一企业同一领域: same enterprise and category within the window.</summary>

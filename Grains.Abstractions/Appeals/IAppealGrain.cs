@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Sla;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Appeals;
 
 /// <summary>One appeal (诉求) through the closed loop, keyed by its id; every change is appended to a hash-chained history.
 /// A command whose actor carries <see cref="AppealActor.SeenVersion"/> is refused when the appeal changed since.</summary>
+[Alias("cc.IAppealGrain")]
 public interface IAppealGrain : IGrainWithStringKey
 {
     /// <summary>受理: accepts the appeal and suggests likely duplicates; the key must be the intake's id.</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Appeals;
 
 /// <summary>The enterprise's rating of the result (好差评).</summary>
+[GenerateSerializer, Alias("cc.SatisfactionRating")]
 public enum SatisfactionRating
 {
     /// <summary>满意.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace Grains.Abstractions.Appeals;
 
@@ -6,4 +7,8 @@ namespace Grains.Abstractions.Appeals;
 /// <param name="LeaderOfficialId">The district leader leading it.</param>
 /// <param name="DepartmentCodes">The departments in it; the first one leads the work.</param>
 /// <param name="FormedAt">When it was formed.</param>
-public sealed record TaskForce(string LeaderOfficialId, ImmutableArray<string> DepartmentCodes, DateTimeOffset FormedAt);
+[GenerateSerializer, Immutable, Alias("cc.TaskForce")]
+public sealed record TaskForce(
+    [property: Id(0)] string LeaderOfficialId,
+    [property: Id(1)] ImmutableArray<string> DepartmentCodes,
+    [property: Id(2)] DateTimeOffset FormedAt);

@@ -21,4 +21,12 @@ public static class DepartmentKey
         var at = key.IndexOf(Separator, StringComparison.Ordinal);
         return at < 0 ? key : key[(at + 1)..];
     }
+
+    /// <summary>The district code inside a grain key (empty when it has no district part).</summary>
+    public static string DistrictCode(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var at = key.IndexOf(Separator, StringComparison.Ordinal);
+        return at < 0 ? string.Empty : key[..at];
+    }
 }

@@ -1,9 +1,11 @@
 using Grains.Abstractions.Figures;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Departments;
 
 /// <summary>A department (部门) that handles appeals, with its counters for the public ranking; keyed by <see cref="DepartmentKey.Of"/>(district code, department code).</summary>
+[Alias("cc.IDepartmentGrain")]
 public interface IDepartmentGrain : IGrainWithStringKey
 {
     /// <summary>Sets up the department or renames it.</summary>

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Grains.Abstractions.District;
 
 /// <summary>One department's line in the public ranking (考核晾晒).</summary>
@@ -10,5 +12,14 @@ namespace Grains.Abstractions.District;
 /// <param name="Closed">Appeals it closed this year.</param>
 /// <param name="OnTimeRate">Share of this year's closures closed on time, 0..1; null when it closed nothing this year.</param>
 /// <param name="SatisfactionRate">Share of this year's rated closures rated 满意 or 基本满意, 0..1; null when none was rated.</param>
+[GenerateSerializer, Immutable, Alias("cc.DepartmentRankingRow")]
 public sealed record DepartmentRankingRow(
-    int Rank, string DepartmentCode, string NameZh, string NameEn, int Open, int Overdue, int Closed, double? OnTimeRate, double? SatisfactionRate);
+    [property: Id(0)] int Rank,
+    [property: Id(1)] string DepartmentCode,
+    [property: Id(2)] string NameZh,
+    [property: Id(3)] string NameEn,
+    [property: Id(4)] int Open,
+    [property: Id(5)] int Overdue,
+    [property: Id(6)] int Closed,
+    [property: Id(7)] double? OnTimeRate,
+    [property: Id(8)] double? SatisfactionRate);

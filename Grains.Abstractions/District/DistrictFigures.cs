@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Grains.Abstractions.District;
 
 /// <summary>The figures the command-centre wall shows for the district or one town, kept up to date
@@ -21,26 +23,27 @@ namespace Grains.Abstractions.District;
 /// <param name="ScheduleProgress">时序进度: the elapsed share of the year, 0..1.</param>
 /// <param name="Year">The assessment year the appeal and investment figures belong to (the district clock's year).</param>
 /// <param name="AppealsCarriedOver">Appeals received in earlier years and still open when this year began (上年结转).</param>
+[GenerateSerializer, Immutable, Alias("cc.DistrictFigures")]
 public sealed record DistrictFigures(
-    string ScopeCode,
-    DateTimeOffset At,
-    int AppealsReceived,
-    int AppealsClosed,
-    int AppealsClosedOnTime,
-    int AppealsRated,
-    int AppealsSatisfied,
-    int OpenGreen,
-    int OpenYellow,
-    int OpenRed,
-    int Enterprises,
-    int PackagedEnterprises,
-    int Projects,
-    int ProjectsBehindSchedule,
-    decimal PlannedInvestment,
-    decimal CompletedInvestment,
-    double ScheduleProgress,
-    int Year = 0,
-    int AppealsCarriedOver = 0)
+    [property: Id(0)] string ScopeCode,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] int AppealsReceived,
+    [property: Id(3)] int AppealsClosed,
+    [property: Id(4)] int AppealsClosedOnTime,
+    [property: Id(5)] int AppealsRated,
+    [property: Id(6)] int AppealsSatisfied,
+    [property: Id(7)] int OpenGreen,
+    [property: Id(8)] int OpenYellow,
+    [property: Id(9)] int OpenRed,
+    [property: Id(10)] int Enterprises,
+    [property: Id(11)] int PackagedEnterprises,
+    [property: Id(12)] int Projects,
+    [property: Id(13)] int ProjectsBehindSchedule,
+    [property: Id(14)] decimal PlannedInvestment,
+    [property: Id(15)] decimal CompletedInvestment,
+    [property: Id(16)] double ScheduleProgress,
+    [property: Id(17)] int Year = 0,
+    [property: Id(18)] int AppealsCarriedOver = 0)
 {
     /// <summary>办结率: closed this year ÷ the year's workload (received this year plus carried over).</summary>
     public double ClosureRate => Ratio(AppealsClosed, AppealsReceived + AppealsCarriedOver);

@@ -1,9 +1,12 @@
+using Grains.Abstractions.Live;
 using Grains.Abstractions.Towns;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.District;
 
 /// <summary>The district (区) as the wall sees it; keyed by the district code.</summary>
+[Alias("cc.IDistrictGrain")]
 public interface IDistrictGrain : IGrainWithStringKey
 {
     /// <summary>The district's name, centre and whether it is demo data.</summary>
@@ -34,4 +37,15 @@ public interface IDistrictGrain : IGrainWithStringKey
     /// <summary>The key projects as map markers; all towns when <paramref name="townCode"/> is null.</summary>
     [ReadOnly]
     Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode);
+
+    /// <summary>Subscribes (or renews) a Dashboard's observer to the district's live changes for 30 seconds; answers where
+    /// the channel stands, so the subscriber learns whether it missed events.</summary>
+    Task<LiveCursor> Subscribe(IDistrictObserver observer);
+
+    /// <summary>Ends a Dashboard's subscription.</summary>
+    Task Unsubscribe(IDistrictObserver observer);
+
+    /// <summary>The live events after <paramref name="sequence"/> of <paramref name="epoch"/>, while they are still kept.</summary>
+    [ReadOnly]
+    Task<DistrictBacklog> GetEventsSince(Guid epoch, long sequence);
 }

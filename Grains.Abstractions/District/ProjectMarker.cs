@@ -1,5 +1,6 @@
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
+using Orleans;
 
 namespace Grains.Abstractions.District;
 
@@ -11,4 +12,12 @@ namespace Grains.Abstractions.District;
 /// <param name="Stage">Its stage (洽谈 … 投产).</param>
 /// <param name="BehindSchedule">Whether its investment completion trails 时序进度.</param>
 /// <param name="CompletionRate">Investment completed ÷ planned this year, 0..1.</param>
-public sealed record ProjectMarker(string ProjectCode, string Name, string TownCode, GeoPoint Location, ProjectStage Stage, bool BehindSchedule, double CompletionRate);
+[GenerateSerializer, Immutable, Alias("cc.ProjectMarker")]
+public sealed record ProjectMarker(
+    [property: Id(0)] string ProjectCode,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string TownCode,
+    [property: Id(3)] GeoPoint Location,
+    [property: Id(4)] ProjectStage Stage,
+    [property: Id(5)] bool BehindSchedule,
+    [property: Id(6)] double CompletionRate);

@@ -1,4 +1,5 @@
 using Grains.Abstractions.Geo;
+using Orleans;
 
 namespace Grains.Abstractions.Enterprises;
 
@@ -11,17 +12,19 @@ namespace Grains.Abstractions.Enterprises;
 /// <param name="Location">Where it is.</param>
 /// <param name="Size">Its size class.</param>
 /// <param name="CreditLevel">Its credit level (信用等级).</param>
+[GenerateSerializer, Immutable, Alias("cc.EnterpriseProfile")]
 public sealed record EnterpriseProfile(
-    string CreditCode,
-    string Name,
-    string Industry,
-    string TownCode,
-    string? StationCode,
-    GeoPoint? Location,
-    EnterpriseSize Size,
-    CreditLevel CreditLevel);
+    [property: Id(0)] string CreditCode,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Industry,
+    [property: Id(3)] string TownCode,
+    [property: Id(4)] string? StationCode,
+    [property: Id(5)] GeoPoint? Location,
+    [property: Id(6)] EnterpriseSize Size,
+    [property: Id(7)] CreditLevel CreditLevel);
 
 /// <summary>Size class (企业规模).</summary>
+[GenerateSerializer, Alias("cc.EnterpriseSize")]
 public enum EnterpriseSize
 {
     /// <summary>大型.</summary>
@@ -38,6 +41,7 @@ public enum EnterpriseSize
 }
 
 /// <summary>Credit level (信用等级), A best.</summary>
+[GenerateSerializer, Alias("cc.CreditLevel")]
 public enum CreditLevel
 {
     /// <summary>A级: 诚信.</summary>

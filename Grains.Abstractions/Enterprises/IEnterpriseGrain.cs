@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Enterprises;
 
 /// <summary>One enterprise (企业), keyed by its unified social credit code.</summary>
+[Alias("cc.IEnterpriseGrain")]
 public interface IEnterpriseGrain : IGrainWithStringKey
 {
     /// <summary>Registers the enterprise or updates its profile; the credit code must be valid and the town known.</summary>

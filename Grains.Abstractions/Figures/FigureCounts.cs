@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans;
 
 namespace Grains.Abstractions.Figures;
 
@@ -6,27 +7,34 @@ namespace Grains.Abstractions.Figures;
 /// An entity sends the counters it contributed before a change and after it, so the aggregator never rescans.
 /// Appeal throughput is kept per assessment year (<see cref="Years"/>), so a new year starts from zero without any
 /// reset; open appeals by light and enterprises are the state now and do not roll over.</summary>
+[GenerateSerializer, Immutable, Alias("cc.FigureCounts")]
 public sealed record FigureCounts
 {
     /// <summary>Nothing counted.</summary>
     public static FigureCounts Zero { get; } = new();
 
     /// <summary>Appeals received and closed, by assessment year; years whose counters are all zero are left out.</summary>
+    [Id(0)]
     public ImmutableSortedDictionary<int, AppealYearCounts> Years { get; init; } = ImmutableSortedDictionary<int, AppealYearCounts>.Empty;
 
     /// <summary>Open appeals with a green light.</summary>
+    [Id(1)]
     public int OpenGreen { get; init; }
 
     /// <summary>Open appeals with a yellow light.</summary>
+    [Id(2)]
     public int OpenYellow { get; init; }
 
     /// <summary>Open appeals with a red light.</summary>
+    [Id(3)]
     public int OpenRed { get; init; }
 
     /// <summary>Enterprises.</summary>
+    [Id(4)]
     public int Enterprises { get; init; }
 
     /// <summary>Enterprises with at least one package official.</summary>
+    [Id(5)]
     public int PackagedEnterprises { get; init; }
 
     /// <summary>The counters of one year (zero when nothing happened in it).</summary>

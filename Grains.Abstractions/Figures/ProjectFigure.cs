@@ -1,5 +1,6 @@
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
+using Orleans;
 
 namespace Grains.Abstractions.Figures;
 
@@ -12,12 +13,13 @@ namespace Grains.Abstractions.Figures;
 /// <param name="Year">The year its annual figures refer to.</param>
 /// <param name="PlannedAnnualInvestment">Planned investment for that year, in 万元.</param>
 /// <param name="CompletedAnnualInvestment">Investment completed in that year so far, in 万元.</param>
+[GenerateSerializer, Immutable, Alias("cc.ProjectFigure")]
 public sealed record ProjectFigure(
-    string ProjectId,
-    string Name,
-    string TownCode,
-    GeoPoint? Location,
-    ProjectStage Stage,
-    int Year,
-    decimal PlannedAnnualInvestment,
-    decimal CompletedAnnualInvestment);
+    [property: Id(0)] string ProjectId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string TownCode,
+    [property: Id(3)] GeoPoint? Location,
+    [property: Id(4)] ProjectStage Stage,
+    [property: Id(5)] int Year,
+    [property: Id(6)] decimal PlannedAnnualInvestment,
+    [property: Id(7)] decimal CompletedAnnualInvestment);

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Officials;
 
 /// <summary>One official (干部), keyed by the official's id; owns the packaging (包联) assignments and the visit log.</summary>
+[Alias("cc.IOfficialGrain")]
 public interface IOfficialGrain : IGrainWithStringKey
 {
     /// <summary>Registers the official or updates the profile; a town or village official's town must be known.</summary>

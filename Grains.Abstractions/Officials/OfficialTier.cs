@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Officials;
 
 /// <summary>The four packaging tiers (区领导、部门、镇街、村社区).</summary>
+[GenerateSerializer, Alias("cc.OfficialTier")]
 public enum OfficialTier
 {
     /// <summary>区领导: district leaders package key enterprises and lead task forces.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Appeals;
+using Orleans;
 
 namespace Grains.Abstractions.Officials;
 
@@ -8,7 +9,12 @@ namespace Grains.Abstractions.Officials;
 /// <param name="Date">The day of the visit.</param>
 /// <param name="Notes">What was discussed.</param>
 /// <param name="Problems">Problems found; each becomes an appeal through the official-visit channel.</param>
-public sealed record VisitReport(string EnterpriseCreditCode, DateOnly Date, string Notes, ImmutableArray<ProblemReport> Problems);
+[GenerateSerializer, Immutable, Alias("cc.VisitReport")]
+public sealed record VisitReport(
+    [property: Id(0)] string EnterpriseCreditCode,
+    [property: Id(1)] DateOnly Date,
+    [property: Id(2)] string Notes,
+    [property: Id(3)] ImmutableArray<ProblemReport> Problems);
 
 /// <summary>A visit in an official's log.</summary>
 /// <param name="Sequence">Its number in the log, from 1.</param>
@@ -17,4 +23,11 @@ public sealed record VisitReport(string EnterpriseCreditCode, DateOnly Date, str
 /// <param name="Notes">What was discussed.</param>
 /// <param name="AppealIds">The appeals raised for the problems found.</param>
 /// <param name="RecordedAt">When it was recorded.</param>
-public sealed record VisitRecord(int Sequence, string EnterpriseCreditCode, DateOnly Date, string Notes, ImmutableArray<string> AppealIds, DateTimeOffset RecordedAt);
+[GenerateSerializer, Immutable, Alias("cc.VisitRecord")]
+public sealed record VisitRecord(
+    [property: Id(0)] int Sequence,
+    [property: Id(1)] string EnterpriseCreditCode,
+    [property: Id(2)] DateOnly Date,
+    [property: Id(3)] string Notes,
+    [property: Id(4)] ImmutableArray<string> AppealIds,
+    [property: Id(5)] DateTimeOffset RecordedAt);

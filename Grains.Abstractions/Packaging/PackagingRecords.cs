@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Grains.Abstractions.Packaging;
 
 /// <summary>One official packages (包联) one enterprise.</summary>
@@ -16,7 +18,11 @@ public sealed record PackagingSuggestion(string OfficialId, bool SameTown, bool 
 /// <param name="TownCode">The town, or null for the whole district.</param>
 /// <param name="Enterprises">Enterprises in scope.</param>
 /// <param name="Packaged">Of those, how many have an official.</param>
-public sealed record PackagingCoverage(string? TownCode, int Enterprises, int Packaged)
+[GenerateSerializer, Immutable, Alias("cc.PackagingCoverage")]
+public sealed record PackagingCoverage(
+    [property: Id(0)] string? TownCode,
+    [property: Id(1)] int Enterprises,
+    [property: Id(2)] int Packaged)
 {
     /// <summary>Packaged ÷ enterprises (1 when there are none).</summary>
     public decimal Rate => Enterprises == 0 ? 1m : (decimal)Packaged / Enterprises;

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Appeals;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Projects;
 
 /// <summary>One key project (重点项目), keyed by its id; updated by its steward (项目管家). A change given the
 /// <see cref="KeyProject.Version"/> its form was opened on is refused with <c>project.changed</c> when the project
 /// changed since; without one it applies to the project as it is now.</summary>
+[Alias("cc.IKeyProjectGrain")]
 public interface IKeyProjectGrain : IGrainWithStringKey
 {
     /// <summary>Registers the project; the owner enterprise, the steward and the town must exist.</summary>

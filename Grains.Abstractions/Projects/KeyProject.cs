@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Geo;
+using Orleans;
 
 namespace Grains.Abstractions.Projects;
 
@@ -15,27 +16,31 @@ namespace Grains.Abstractions.Projects;
 /// <param name="Year">The year the annual figures refer to.</param>
 /// <param name="PlannedAnnualInvestment">Investment planned for <paramref name="Year"/> (年度计划投资).</param>
 /// <param name="CompletedAnnualInvestment">Investment completed so far in <paramref name="Year"/> (已完成投资).</param>
+[GenerateSerializer, Immutable, Alias("cc.KeyProject")]
 public sealed record KeyProject(
-    string Id,
-    string Name,
-    string OwnerCreditCode,
-    string StewardOfficialId,
-    string TownCode,
-    ProjectStage Stage,
-    DateOnly StartDate,
-    decimal TotalInvestment,
-    int Year,
-    decimal PlannedAnnualInvestment,
-    decimal CompletedAnnualInvestment)
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string OwnerCreditCode,
+    [property: Id(3)] string StewardOfficialId,
+    [property: Id(4)] string TownCode,
+    [property: Id(5)] ProjectStage Stage,
+    [property: Id(6)] DateOnly StartDate,
+    [property: Id(7)] decimal TotalInvestment,
+    [property: Id(8)] int Year,
+    [property: Id(9)] decimal PlannedAnnualInvestment,
+    [property: Id(10)] decimal CompletedAnnualInvestment)
 {
     /// <summary>The milestones (节点) with planned and actual dates.</summary>
+    [Id(11)]
     public ImmutableArray<ProjectMilestone> Milestones { get; init; } = [];
 
     /// <summary>Where the project is.</summary>
+    [Id(12)]
     public GeoPoint? Location { get; init; }
 
     /// <summary>How many changes the project has had since it was registered; a steward's form carries it, so that a
     /// change someone else made meanwhile is refused rather than overwritten.</summary>
+    [Id(13)]
     public long Version { get; init; }
 }
 
@@ -43,11 +48,20 @@ public sealed record KeyProject(
 /// <param name="Name">What is reached, for example 主体结构封顶.</param>
 /// <param name="Planned">When it is planned.</param>
 /// <param name="Actual">When it was actually reached, once it was.</param>
-public sealed record ProjectMilestone(string Name, DateOnly Planned, DateOnly? Actual);
+[GenerateSerializer, Immutable, Alias("cc.ProjectMilestone")]
+public sealed record ProjectMilestone(
+    [property: Id(0)] string Name,
+    [property: Id(1)] DateOnly Planned,
+    [property: Id(2)] DateOnly? Actual);
 
 /// <summary>Investment completion against time-schedule progress (投资完成率 vs 时序进度).</summary>
 /// <param name="CompletionRate">Completed ÷ planned annual investment (1 = 100 %).</param>
 /// <param name="TimeProgress">Elapsed share of the year (时序进度).</param>
 /// <param name="DifferencePoints">Completion minus time progress, in percentage points (positive = ahead).</param>
 /// <param name="OnSchedule">Whether completion is at least the time progress.</param>
-public sealed record ScheduleProgress(decimal CompletionRate, decimal TimeProgress, decimal DifferencePoints, bool OnSchedule);
+[GenerateSerializer, Immutable, Alias("cc.ScheduleProgress")]
+public sealed record ScheduleProgress(
+    [property: Id(0)] decimal CompletionRate,
+    [property: Id(1)] decimal TimeProgress,
+    [property: Id(2)] decimal DifferencePoints,
+    [property: Id(3)] bool OnSchedule);

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Projects;
 
 /// <summary>The stages of a key project, in order.</summary>
+[GenerateSerializer, Alias("cc.ProjectStage")]
 public enum ProjectStage
 {
     /// <summary>洽谈: under negotiation.</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Sla;
 
 /// <summary>How urgent an appeal is; it shortens the deadline.</summary>
+[GenerateSerializer, Alias("cc.AppealPriority")]
 public enum AppealPriority
 {
     /// <summary>一般: the category's normal deadline.</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Sla;
 
 /// <summary>The four response levels (四级响应协调), lowest first.</summary>
+[GenerateSerializer, Alias("cc.EscalationLevel")]
 public enum EscalationLevel
 {
     /// <summary>镇街/驿站: the town centre or service station handles it.</summary>

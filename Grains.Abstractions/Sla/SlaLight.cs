@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Grains.Abstractions.Sla;
 
 /// <summary>The three-colour light of an open appeal (三色亮灯).</summary>
+[GenerateSerializer, Alias("cc.SlaLight")]
 public enum SlaLight
 {
     /// <summary>绿灯: on time, enough of the allowed time left.</summary>

@@ -2,11 +2,13 @@ using System.Collections.Immutable;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Packaging;
-using Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Grains.Abstractions.Towns;
 
 /// <summary>A town centre (镇街便民服务中心 / 助企服务分中心) with its stations and its grid's figures; keyed by the town code.</summary>
+[Alias("cc.ITownGrain")]
 public interface ITownGrain : IGrainWithStringKey
 {
     /// <summary>Sets up the town or updates its name and boundary.</summary>

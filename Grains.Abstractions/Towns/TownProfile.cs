@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Geo;
+using Orleans;
 
 namespace Grains.Abstractions.Towns;
 
@@ -9,7 +10,13 @@ namespace Grains.Abstractions.Towns;
 /// <param name="DistrictCode">The district it belongs to.</param>
 /// <param name="Centre">Where its centre is.</param>
 /// <param name="Boundary">Its outline as a closed ring (first point repeated last), counter-clockwise; for GeoJSON write [longitude, latitude].</param>
-public sealed record TownProfile(string Code, string Name, string DistrictCode, GeoPoint Centre, ImmutableArray<GeoPoint> Boundary);
+[GenerateSerializer, Immutable, Alias("cc.TownProfile")]
+public sealed record TownProfile(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string DistrictCode,
+    [property: Id(3)] GeoPoint Centre,
+    [property: Id(4)] ImmutableArray<GeoPoint> Boundary);
 
 /// <summary>A village or community service station (驿站 / 便民服务站).</summary>
 /// <param name="Code">Its key.</param>
@@ -17,4 +24,10 @@ public sealed record TownProfile(string Code, string Name, string DistrictCode, 
 /// <param name="TownCode">The town it belongs to.</param>
 /// <param name="Location">Where it is.</param>
 /// <param name="ServiceItems">The service items (服务事项) it offers.</param>
-public sealed record StationProfile(string Code, string Name, string TownCode, GeoPoint Location, ImmutableArray<string> ServiceItems);
+[GenerateSerializer, Immutable, Alias("cc.StationProfile")]
+public sealed record StationProfile(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string TownCode,
+    [property: Id(3)] GeoPoint Location,
+    [property: Id(4)] ImmutableArray<string> ServiceItems);

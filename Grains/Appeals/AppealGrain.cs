@@ -10,10 +10,11 @@ using Grains.Abstractions.Towns;
 using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Silo;
-using Silo.Streams;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.Appeals;
 
@@ -38,6 +39,7 @@ internal sealed record AppealState
 /// refuses before anything changes), then writes state and history together, then the read-model row, the
 /// aggregators' deltas and the SLA reminder. It calls enterprises, towns, departments, officials (reads) and the
 /// aggregators; none of them calls an appeal.</summary>
+[GrainType("appeal")]
 internal sealed class AppealGrain(
     [PersistentState("appeal")] IPersistentState<AppealState> state,
     AppealLifecycle lifecycle,
@@ -46,9 +48,9 @@ internal sealed class AppealGrain(
     AppealQueries queries,
     ProjectQueries projects,
     ReadModelWriter readModel,
-    IChangeFeed feed,
     IOptions<DomainOptions> options,
-    DistrictClock clock) : Grain, IAppealGrain, IRemindable
+    DistrictClock clock,
+    ILogger<AppealGrain> logger) : Grain, IAppealGrain, IRemindable
 {
     internal const string ReminderName = "sla";
 
@@ -75,7 +77,7 @@ internal sealed class AppealGrain(
 
         await readModel.UpsertAsync(Row(state.State, clock.UtcNow));
         // A crash between the state write and the reminder registration would leave a due review unscheduled.
-        if (state.State.ReviewAt is not null && await GetReminder(ReminderName) is null)
+        if (state.State.ReviewAt is not null && await this.GetReminder(ReminderName, cancellationToken) is null)
         {
             await RegisterReviewAsync(state.State.ReviewAt.Value);
         }
@@ -87,10 +89,10 @@ internal sealed class AppealGrain(
         ArgumentNullException.ThrowIfNull(actor);
         if (state.State.Appeal is not null)
         {
-            throw new DomainException(ErrorCodes.AppealExists, GetPrimaryKeyString());
+            throw new DomainException(ErrorCodes.AppealExists, this.GetPrimaryKeyString());
         }
 
-        Validation.SameKey(GetPrimaryKeyString(), intake.Id);
+        Validation.SameKey(this.GetPrimaryKeyString(), intake.Id);
         var change = lifecycle.Accept(intake, actor);
         var enterprise = await GrainFactory.GetGrain<IEnterpriseGrain>(intake.EnterpriseCreditCode).GetProfile()
             ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, intake.EnterpriseCreditCode);
@@ -185,7 +187,7 @@ internal sealed class AppealGrain(
     public Task<ImmutableArray<FakeClosureFinding>> GetFakeClosureFindings() =>
         Task.FromResult(FakeClosureDetector.Inspect(state.State.History, lifecycle.Settings.RatingWindow));
 
-    private Appeal Require() => state.State.Appeal ?? throw new DomainException(ErrorCodes.AppealUnknown, GetPrimaryKeyString());
+    private Appeal Require() => state.State.Appeal ?? throw new DomainException(ErrorCodes.AppealUnknown, this.GetPrimaryKeyString());
 
     /// <summary>The appeal as the actor saw it: checked inside this turn, so no other change can land between the check
     /// and the write.</summary>
@@ -255,10 +257,13 @@ internal sealed class AppealGrain(
 
         var next = before with { Appeal = appeal, History = before.History.AddRange(change.Events), Counted = counted, ReviewAt = reviewAt };
         await state.WriteAsync(next);
-        await readModel.UpsertAsync(Row(next, now));
-        await FigureDispatch.SendCountsAsync(GrainFactory, before.Counted, counted);
-        await ScheduleReviewAsync(before.ReviewAt, reviewAt);
-        Publish(before, next, change.Events, now);
+        await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
+        {
+            await readModel.UpsertAsync(Row(next, now));
+            await FigureDispatch.SendCountsAsync(GrainFactory, before.Counted, counted);
+            await ScheduleReviewAsync(before.ReviewAt, reviewAt);
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, AppealNews.Of(before, next, change.Events, now));
+        });
     }
 
     private async Task ScheduleReviewAsync(DateTimeOffset? previous, DateTimeOffset? next)
@@ -272,56 +277,16 @@ internal sealed class AppealGrain(
         {
             await RegisterReviewAsync(due);
         }
-        else if (await GetReminder(ReminderName) is { } reminder)
+        else if (await this.GetReminder(ReminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
     private Task RegisterReviewAsync(DateTimeOffset due)
     {
         var wait = due - clock.UtcNow;
-        return RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, options.Value.SlaReminderPeriod);
-    }
-
-    private void Publish(AppealState before, AppealState next, ImmutableArray<AppealEvent> events, DateTimeOffset now)
-    {
-        var appeal = next.Appeal!;
-        var title = $"{next.EnterpriseName} · {lifecycle.Sla.Category(appeal.Category).NameZh}";
-        void Send(DistrictEventKind kind) => feed.Publish(new DistrictEvent(kind, now, appeal.TownCode, appeal.Id, title, appeal.Location));
-        foreach (var e in events)
-        {
-            switch (e.Kind)
-            {
-                case AppealEventKind.Accepted:
-                    Send(DistrictEventKind.AppealReceived);
-                    break;
-                case AppealEventKind.Routed:
-                    Send(DistrictEventKind.AppealRouted);
-                    break;
-                case AppealEventKind.Rated:
-                    Send(DistrictEventKind.AppealRated);
-                    break;
-                case AppealEventKind.Closed:
-                    Send(DistrictEventKind.AppealClosed);
-                    break;
-                case AppealEventKind.DissatisfactionVerified when e.Field("upheld") == bool.TrueString:
-                    Send(DistrictEventKind.AppealReopened);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        if (before.Counted.Counts.OpenRed == 0 && next.Counted.Counts.OpenRed > 0)
-        {
-            Send(DistrictEventKind.AppealTurnedRed);
-        }
-
-        if (!events.IsEmpty)
-        {
-            feed.Publish(AppealTopics.All, new AppealUpdate(appeal.Id, appeal.EventCount, now));
-        }
+        return this.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, options.Value.SlaReminderPeriod);
     }
 
     internal static AppealRowSource Row(AppealState s, DateTimeOffset now) =>

@@ -2,7 +2,7 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Errors;
 using Grains.Common;
-using Silo;
+using Orleans;
 
 namespace Grains.Appeals;
 

@@ -1,4 +1,4 @@
-using Silo;
+using Orleans.Runtime;
 
 namespace Grains.Common;
 

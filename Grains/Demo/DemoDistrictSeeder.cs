@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
+using Grains.Abstractions.Projects;
 using Grains.Abstractions.Towns;
 using Grains.Appeals;
 using Grains.Enterprises;
@@ -14,48 +13,47 @@ using Grains.Figures;
 using Grains.Hosting;
 using Grains.Officials;
 using Grains.Projects;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Silo;
-using Silo.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Storage;
 
 namespace Grains.Demo;
 
 /// <summary>
 /// Loads a generated demo district (演示数据). Towns, departments and stations go through their grains (a few hundred
-/// calls); the thousands of enterprises, officials, projects and appeals are written in bulk transactions straight
-/// into grain_state and the read model, as the same JSON and rows the grains write, because one grain call each is
-/// slow on SQLite with synchronous=FULL. The counters are then recounted from the read model, and open appeals are
-/// reviewed once so that their SLA reminders are registered with the running silo.
+/// calls); the thousands of enterprises, officials, projects and appeals are written as grain state through Orleans'
+/// own storage provider (the same <see cref="IGrainStorage"/> the grains read, several writes at a time) and their
+/// read-model rows in bulk transactions, because a grain call each would also register reminders and send deltas for
+/// every one. The counters are then recounted from the read model, and open appeals are reviewed once so that their
+/// SLA reminders are registered with the running silo.
 /// </summary>
 public sealed partial class DemoDistrictSeeder
 {
-    // The runtime's conventions (Silo GrainStateStorage): System.Text.Json by property name, enums by name.
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.General)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
+    /// <summary>State writes in flight at once: enough to keep PostgreSQL's group commit busy; SQLite takes them in turn.</summary>
+    private const int ParallelWrites = 16;
 
-    private const string UpsertStateSql =
-        "INSERT INTO grain_state (grain_type, grain_key, state_name, payload, etag, updated_at) " +
-        "VALUES (@type, @key, @name, @payload, @etag, @now) " +
-        "ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET payload = excluded.payload, etag = excluded.etag, updated_at = excluded.updated_at";
+    /// <summary>Entities whose read-model rows are written in one transaction.</summary>
+    private const int ChunkSize = 1_000;
 
     private readonly IDatabase _database;
     private readonly IGrainFactory _grains;
+    private readonly IGrainStorage _storage;
     private readonly AppealLifecycle _lifecycle;
     private readonly DistrictClock _clock;
     private readonly DomainOptions _options;
     private readonly ILogger<DemoDistrictSeeder> _logger;
 
     internal DemoDistrictSeeder(
-        IDatabase database, IGrainFactory grains, AppealLifecycle lifecycle, DistrictClock clock, IOptions<DomainOptions> options,
-        ILogger<DemoDistrictSeeder> logger)
+        IDatabase database, IGrainFactory grains, IGrainStorage storage,
+        AppealLifecycle lifecycle, DistrictClock clock, IOptions<DomainOptions> options, ILogger<DemoDistrictSeeder> logger)
     {
         _database = database;
         _grains = grains;
+        _storage = storage;
         _lifecycle = lifecycle;
         _clock = clock;
         _options = options.Value;
@@ -105,7 +103,7 @@ public sealed partial class DemoDistrictSeeder
         }
 
         var enterpriseNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var enterprises = await WriteAsync(generator.Enterprises(), "enterprise", "enterprise", p => p.CreditCode, ReadModelRows.Enterprises, p =>
+        var enterprises = await WriteAsync(generator.Enterprises(), "enterprise", p => _grains.GetGrain<IEnterpriseGrain>(p.CreditCode), ReadModelRows.Enterprises, p =>
         {
             enterpriseNames[p.CreditCode] = p.Name;
             var state = new EnterpriseState
@@ -119,7 +117,7 @@ public sealed partial class DemoDistrictSeeder
         }, cancellationToken);
         LogStep("enterprises", enterprises, watch.Elapsed.TotalSeconds);
 
-        var officials = await WriteAsync(generator.Officials(), "official", "official", p => p.Id, ReadModelRows.Officials, p =>
+        var officials = await WriteAsync(generator.Officials(), "official", p => _grains.GetGrain<IOfficialGrain>(p.Id), ReadModelRows.Officials, p =>
         {
             var state = new OfficialState
             {
@@ -131,7 +129,7 @@ public sealed partial class DemoDistrictSeeder
         }, cancellationToken);
         LogStep("officials", officials, watch.Elapsed.TotalSeconds);
 
-        var projects = await WriteAsync(generator.Projects(), "keyproject", "project", p => p.Id, ReadModelRows.Projects, p =>
+        var projects = await WriteAsync(generator.Projects(), "project", p => _grains.GetGrain<IKeyProjectGrain>(p.Id), ReadModelRows.Projects, p =>
         {
             var state = new KeyProjectState { Project = p, DistrictCode = district.Code, Counted = FigureRules.ForProject(p) };
             return (state, new ProjectRowSource(p, district.Code, now));
@@ -139,7 +137,7 @@ public sealed partial class DemoDistrictSeeder
         LogStep("key projects", projects, watch.Elapsed.TotalSeconds);
 
         var open = new List<string>();
-        var appeals = await WriteAsync(generator.Appeals(), "appeal", "appeal", a => a.State.Id, ReadModelRows.Appeals, a =>
+        var appeals = await WriteAsync(generator.Appeals(), "appeal", a => _grains.GetGrain<IAppealGrain>(a.State.Id), ReadModelRows.Appeals, a =>
         {
             var appeal = a.State;
             var light = _lifecycle.LightOf(appeal, now);
@@ -178,31 +176,53 @@ public sealed partial class DemoDistrictSeeder
         return new DemoLoadResult(district, generator.Towns.Count, stations, enterprises, officials, projects, appeals, open.Count, figures, watch.Elapsed);
     }
 
+    /// <summary>Writes each source's grain state through the storage provider, several at a time, then the read-model rows of
+    /// that chunk in one transaction (never while state writes run: SQLite has one writer). A state already stored under
+    /// the key (a load that was interrupted) is overwritten.</summary>
     private async Task<int> WriteAsync<TSource, TState, TRow>(
-        IEnumerable<TSource> sources, string grainType, string stateName, Func<TSource, string> key, RowTable<TRow> table,
+        IEnumerable<TSource> sources, string stateName, Func<TSource, IAddressable> grain, RowTable<TRow> table,
         Func<TSource, (TState State, TRow Row)> build, CancellationToken cancellationToken)
     {
         var count = 0;
-        var now = _clock.UtcNow;
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var stateCommand = Db.Command(connection, UpsertStateSql, transaction)
-            .With("@type", grainType).With("@key", null).With("@name", stateName).With("@payload", null).With("@etag", null).With("@now", now);
-        await using var rowCommand = table.Prepare(connection, transaction);
-        foreach (var source in sources)
+        foreach (var chunk in sources.Chunk(ChunkSize))
         {
-            var (state, row) = build(source);
-            stateCommand.Parameters[1].Value = key(source);
-            stateCommand.Parameters[3].Value = JsonSerializer.Serialize(state, StateJson);
-            stateCommand.Parameters[4].Value = Guid.NewGuid().ToString("N");
-            await stateCommand.ExecuteNonQueryAsync(cancellationToken);
-            table.Bind(rowCommand, row);
-            await rowCommand.ExecuteNonQueryAsync(cancellationToken);
-            count++;
+            var built = chunk.Select(source => (Grain: grain(source).GetGrainId(), Built: build(source))).ToList();
+            foreach (var parallel in built.Chunk(ParallelWrites))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.WhenAll(parallel.Select(b => WriteStateAsync(stateName, b.Grain, b.Built.State)));
+            }
+
+            await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var rowCommand = table.Prepare(connection, transaction);
+            foreach (var (_, (_, row)) in built)
+            {
+                table.Bind(rowCommand, row);
+                await rowCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            count += built.Count;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return count;
+    }
+
+    private async Task WriteStateAsync<TState>(string stateName, GrainId grainId, TState state)
+    {
+        var grainState = new GrainState<TState>(state);
+        try
+        {
+            await _storage.WriteStateAsync(stateName, grainId, grainState);
+        }
+        catch (InconsistentStateException)
+        {
+            var stored = new GrainState<TState>();
+            await _storage.ReadStateAsync(stateName, grainId, stored);
+            grainState.ETag = stored.ETag;
+            await _storage.WriteStateAsync(stateName, grainId, grainState);
+        }
     }
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)

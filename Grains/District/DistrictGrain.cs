@@ -3,17 +3,19 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Errors;
 using Grains.Abstractions.Figures;
+using Grains.Abstractions.Live;
 using Grains.Abstractions.Towns;
 using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Logging;
-using Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.District;
 
-internal sealed record DistrictState
+internal sealed record DistrictState : IAggregatorState<DistrictState>
 {
     public DistrictProfile? Profile { get; init; }
 
@@ -28,15 +30,22 @@ internal sealed record DistrictState
     public DateTimeOffset? ChangedAt { get; init; }
 
     public DateTimeOffset? RecountedAt { get; init; }
+
+    public bool ClosedCleanly { get; init; }
+
+    public DistrictState WithClosedCleanly(bool closedCleanly) => this with { ClosedCleanly = closedCleanly };
 }
 
-/// <summary>The district as the wall sees it: counters kept from the deltas entity grains send, never from a scan.
-/// It calls towns and departments (to set them up and to read their figures); they never call it back.</summary>
+/// <summary>The district as the wall sees it: counters kept from the deltas entity grains send, never from a scan, and
+/// the live channel that tells every Dashboard what changed (<see cref="DistrictLiveChannel"/>). It calls towns and
+/// departments (to set them up and to read their figures); they call it back only one-way (a figure check request).</summary>
+[GrainType("district")]
 internal sealed partial class DistrictGrain(
     [PersistentState("district")] IPersistentState<DistrictState> state,
     FigureRecounter recounter,
+    FeedLog feedLog,
     DistrictClock clock,
-    ILogger<DistrictGrain> logger) : Grain, IDistrictGrain, IDistrictAdministrationGrain, IRemindable
+    ILogger<DistrictGrain> logger) : AggregatorGrain<DistrictState>(state), IDistrictGrain, IDistrictAdministrationGrain, IRemindable
 {
     internal const string FigureCheckReminder = "figure-check";
 
@@ -49,18 +58,36 @@ internal sealed partial class DistrictGrain(
     /// <summary>When the district was busy at the check, the next attempt comes this much later.</summary>
     private static readonly TimeSpan BusyRetry = TimeSpan.FromMinutes(10);
 
+    /// <summary>After a crash (of this grain or of a town or department), the check runs this soon.</summary>
+    private static readonly TimeSpan AfterCrash = TimeSpan.FromMinutes(1);
+
+    private DistrictLiveChannel? live;
+    private IGrainTimer? liveTimer;
+    private bool figuresChanged;
+
+    private DistrictLiveChannel Live => live ??= new DistrictLiveChannel(this.GetPrimaryKeyString(), logger);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Profile is not null && await GetReminder(FigureCheckReminder) is null)
+        await base.OnActivateAsync(cancellationToken);
+        liveTimer = this.RegisterGrainTimer(_ => FlushLiveAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (Current.Profile is not null
+            && (StartedAfterCrash || await this.GetReminder(FigureCheckReminder, cancellationToken) is null))
         {
-            await ScheduleFigureCheckAsync(UntilNextCheck());
+            await ScheduleFigureCheckAsync(StartedAfterCrash ? AfterCrash : UntilNextCheck());
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        liveTimer?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task Define(DistrictProfile profile, ImmutableArray<TownProfile> towns, ImmutableArray<DepartmentProfile> departments)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var key = GetPrimaryKeyString();
+        var key = this.GetPrimaryKeyString();
         Validation.SameKey(key, profile.Code);
         Validation.Location(profile.Centre);
         towns = towns.IsDefault ? [] : towns;
@@ -73,34 +100,34 @@ internal sealed partial class DistrictGrain(
         // Towns and departments check their own profiles; set them up first so a refused one leaves the district unchanged.
         await Task.WhenAll(towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).Define(t)));
         await Task.WhenAll(departments.Select(d => Department(d.Code).Define(d)));
-        await state.WriteAsync(state.State with
+        await WriteNowAsync(Current with
         {
             Profile = profile with { Name = Validation.Name(profile.Name) },
             Towns = [.. towns.OrderBy(t => t.Code, StringComparer.Ordinal)],
             Departments = [.. departments.OrderBy(d => d.Code, StringComparer.Ordinal)],
         });
-        if (await GetReminder(FigureCheckReminder) is null)
+        if (await this.GetReminder(FigureCheckReminder) is null)
         {
             await ScheduleFigureCheckAsync(UntilNextCheck());
         }
     }
 
     public Task<DistrictProfile> GetProfile() =>
-        Task.FromResult(state.State.Profile ?? throw new DomainException(ErrorCodes.DistrictUnknown, GetPrimaryKeyString()));
+        Task.FromResult(Current.Profile ?? throw new DomainException(ErrorCodes.DistrictUnknown, this.GetPrimaryKeyString()));
 
     public Task<DistrictFigures> GetFigures() => Task.FromResult(Figures());
 
     public Task<DistrictFigures> GetYearFigures(int year) => Task.FromResult(FigureRules.Build(
-        GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, YearEnd(year)));
+        this.GetPrimaryKeyString(), Current.ChangedAt ?? clock.UtcNow, Current.Counts, Current.Projects.Values, YearEnd(year)));
 
     public async Task<IReadOnlyList<DistrictFigures>> GetTownFigures() =>
-        await Task.WhenAll(state.State.Towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).GetFigures()));
+        await Task.WhenAll(Current.Towns.Select(t => GrainFactory.GetGrain<ITownGrain>(t.Code).GetFigures()));
 
-    public Task<IReadOnlyList<TownProfile>> GetTowns() => Task.FromResult<IReadOnlyList<TownProfile>>(state.State.Towns);
+    public Task<IReadOnlyList<TownProfile>> GetTowns() => Task.FromResult<IReadOnlyList<TownProfile>>(Current.Towns);
 
     public async Task<IReadOnlyList<DepartmentRankingRow>> GetDepartmentRanking()
     {
-        var departments = state.State.Departments;
+        var departments = Current.Departments;
         var figures = await Task.WhenAll(departments.Select(d => Department(d.Code).GetFigures()));
         return [.. departments.Zip(figures)
             .Select(pair => (Profile: pair.First, Open: pair.Second.Counts, Counts: pair.Second.Counts.Year(clock.Today.Year)))
@@ -116,26 +143,28 @@ internal sealed partial class DistrictGrain(
     }
 
     public Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode) =>
-        Task.FromResult<IReadOnlyList<ProjectMarker>>([.. state.State.Projects.Values
+        Task.FromResult<IReadOnlyList<ProjectMarker>>([.. Current.Projects.Values
             .Where(p => p.Location is not null && (townCode is null || p.TownCode == townCode))
             .OrderBy(p => p.ProjectId, StringComparer.Ordinal)
             .Select(p => new ProjectMarker(p.ProjectId, p.Name, p.TownCode, p.Location!, p.Stage,
                 FigureRules.IsBehind(p, clock.Today), FigureRules.CompletionRate(p)))]);
 
-    public Task<ImmutableArray<DepartmentProfile>> GetDepartments() => Task.FromResult(state.State.Departments);
+    public Task<ImmutableArray<DepartmentProfile>> GetDepartments() => Task.FromResult(Current.Departments);
 
-    public Task<DateTimeOffset?> GetRecountedAt() => Task.FromResult(state.State.RecountedAt);
+    public Task<DateTimeOffset?> GetRecountedAt() => Task.FromResult(Current.RecountedAt);
 
     public Task ApplyCounts(FigureCounts before, FigureCounts after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return state.WriteAsync(state.State with { Counts = state.State.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
+        Accumulate(Current with { Counts = Current.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
+        FiguresChanged();
+        return Task.CompletedTask;
     }
 
     public Task ApplyProject(ProjectFigure? before, ProjectFigure? after)
     {
-        var projects = state.State.Projects;
+        var projects = Current.Projects;
         if (before is not null)
         {
             projects = projects.Remove(before.ProjectId);
@@ -146,10 +175,40 @@ internal sealed partial class DistrictGrain(
             projects = projects.SetItem(after.ProjectId, after);
         }
 
-        return state.WriteAsync(state.State with { Projects = projects, ChangedAt = clock.UtcNow });
+        Accumulate(Current with { Projects = projects, ChangedAt = clock.UtcNow });
+        FiguresChanged();
+        return Task.CompletedTask;
     }
 
-    public async Task<DistrictFigures> Recount() => await ApplyRecountAsync(await recounter.RecountAsync(GetPrimaryKeyString()));
+    public Task Publish(ImmutableArray<DistrictEvent> events)
+    {
+        if (!events.IsDefaultOrEmpty)
+        {
+            Live.Append(events);
+            ArmLiveFlush();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RequestFigureCheck() => Current.Profile is null ? Task.CompletedTask : ScheduleFigureCheckAsync(AfterCrash);
+
+    public Task<LiveCursor> Subscribe(IDistrictObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        return Task.FromResult(Live.Subscribe(observer));
+    }
+
+    public Task Unsubscribe(IDistrictObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        Live.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<DistrictBacklog> GetEventsSince(Guid epoch, long sequence) => Task.FromResult(Live.Since(epoch, sequence));
+
+    public async Task<DistrictFigures> Recount() => await ApplyRecountAsync(await recounter.RecountAsync(this.GetPrimaryKeyString()));
 
     /// <summary>The self-check (daily, and at silo start-up): recount from the read model and repair any drift, unless a
     /// row changed so recently that its delta may still be on its way, which the recount would count twice (then it tries
@@ -157,10 +216,10 @@ internal sealed partial class DistrictGrain(
     public async Task<bool> CheckFigures()
     {
         var started = clock.UtcNow;
-        var result = await recounter.RecountAsync(GetPrimaryKeyString());
+        var result = await recounter.RecountAsync(this.GetPrimaryKeyString());
         if (result.LastChangeAt > started - QuietMargin)
         {
-            LogBusy(GetPrimaryKeyString(), BusyRetry);
+            LogBusy(this.GetPrimaryKeyString(), BusyRetry);
             await ScheduleFigureCheckAsync(BusyRetry);
             return false;
         }
@@ -176,16 +235,17 @@ internal sealed partial class DistrictGrain(
     /// when nothing was counted yet) is not a drift.</summary>
     private async Task<DistrictFigures> ApplyRecountAsync(RecountResult result)
     {
-        var before = state.State;
+        var before = Current;
         var now = clock.UtcNow;
         var projects = result.Projects.ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal);
-        await state.WriteAsync(state.State with { Counts = result.District, Projects = projects, ChangedAt = now, RecountedAt = now });
+        await WriteNowAsync(Current with { Counts = result.District, Projects = projects, ChangedAt = now, RecountedAt = now });
+        FiguresChanged();
 
-        var towns = state.State.Towns.Select(t => t.Code).Concat(result.Towns.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var towns = Current.Towns.Select(t => t.Code).Concat(result.Towns.Keys).Distinct(StringComparer.Ordinal).ToList();
         var townDrift = await Task.WhenAll(towns.Select(town => GrainFactory.GetGrain<ITownGrain>(town).ResetFigures(
             result.Towns.GetValueOrDefault(town) ?? FigureCounts.Zero,
             [.. result.Projects.Where(p => p.TownCode == town)])));
-        var departments = state.State.Departments.Select(d => d.Code).Concat(result.Departments.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var departments = Current.Departments.Select(d => d.Code).Concat(result.Departments.Keys).Distinct(StringComparer.Ordinal).ToList();
         var departmentDrift = await Task.WhenAll(departments.Select(department => Department(department).ResetFigures(
             result.Departments.GetValueOrDefault(department) ?? FigureCounts.Zero)));
 
@@ -196,11 +256,37 @@ internal sealed partial class DistrictGrain(
         var driftedDepartments = departments.Where((_, i) => departmentDrift[i]).ToList();
         if (!firstCount && (drift.Length > 0 || projectsDrifted || driftedTowns.Count > 0 || driftedDepartments.Count > 0))
         {
-            LogDrift(GetPrimaryKeyString(), drift.Length > 0 ? drift : "none", projectsDrifted,
+            LogDrift(this.GetPrimaryKeyString(), drift.Length > 0 ? drift : "none", projectsDrifted,
                 string.Join(",", driftedTowns), string.Join(",", driftedDepartments));
         }
 
         return Figures();
+    }
+
+    /// <summary>The wall gets the new figures with the next batch of the live channel.</summary>
+    private void FiguresChanged()
+    {
+        figuresChanged = true;
+        ArmLiveFlush();
+    }
+
+    private void ArmLiveFlush()
+    {
+        if (!Live.HasPending && !figuresChanged)
+        {
+            return;
+        }
+
+        liveTimer?.Change(DistrictLiveChannel.BatchDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task FlushLiveAsync()
+    {
+        var figures = figuresChanged ? Figures() : null;
+        figuresChanged = false;
+        var sent = Live.Flush(figures);
+        feedLog.Record(this.GetPrimaryKeyString(), sent);
+        return Task.CompletedTask;
     }
 
     private TimeSpan UntilNextCheck()
@@ -210,7 +296,7 @@ internal sealed partial class DistrictGrain(
         return (next > local ? next : next.AddDays(1)) - local;
     }
 
-    private Task ScheduleFigureCheckAsync(TimeSpan due) => RegisterOrUpdateReminder(FigureCheckReminder, due, TimeSpan.FromDays(1));
+    private Task ScheduleFigureCheckAsync(TimeSpan due) => this.RegisterOrUpdateReminder(FigureCheckReminder, due, TimeSpan.FromDays(1));
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Recount of district {District} repaired drifted figures: district counters {Drift}; projects drifted {Projects}; towns [{Towns}]; departments [{Departments}]")]
@@ -220,9 +306,9 @@ internal sealed partial class DistrictGrain(
     private partial void LogBusy(string district, TimeSpan retry);
 
     private DistrictFigures Figures() => FigureRules.Build(
-        GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, clock.Today);
+        this.GetPrimaryKeyString(), Current.ChangedAt ?? clock.UtcNow, Current.Counts, Current.Projects.Values, clock.Today);
 
-    private IDepartmentGrain Department(string code) => GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(GetPrimaryKeyString(), code));
+    private IDepartmentGrain Department(string code) => GrainFactory.GetGrain<IDepartmentGrain>(DepartmentKey.Of(this.GetPrimaryKeyString(), code));
 
     /// <summary>A past year is read as on its last day; the current year as today.</summary>
     private DateOnly YearEnd(int year) => year == clock.Today.Year ? clock.Today : new DateOnly(year, 12, 31);

@@ -6,9 +6,10 @@ using Grains.Abstractions.Towns;
 using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
-using Grains.ReadModels;
-using Silo;
-using Silo.Streams;
+using Microsoft.Extensions.Logging;
+using Storage.ReadModels;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.Enterprises;
 
@@ -26,11 +27,12 @@ internal sealed record EnterpriseState
 
 /// <summary>An enterprise's profile and its package officials; it counts in its district's and town's figures.
 /// It calls towns (to check them) and aggregators, never officials or appeals.</summary>
+[GrainType("enterprise")]
 internal sealed class EnterpriseGrain(
     [PersistentState("enterprise")] IPersistentState<EnterpriseState> state,
     ReadModelWriter readModel,
-    IChangeFeed feed,
-    DistrictClock clock) : Grain, IEnterpriseGrain
+    DistrictClock clock,
+    ILogger<EnterpriseGrain> logger) : Grain, IEnterpriseGrain
 {
     private const int MaxIndustryLength = 50;
 
@@ -41,7 +43,7 @@ internal sealed class EnterpriseGrain(
     {
         ArgumentNullException.ThrowIfNull(profile);
         UnifiedSocialCreditCode.Validate(profile.CreditCode);
-        Validation.SameKey(GetPrimaryKeyString(), profile.CreditCode);
+        Validation.SameKey(this.GetPrimaryKeyString(), profile.CreditCode);
         var name = Validation.Name(profile.Name);
         var industry = TextRules.Require(profile.Industry, "field.industry", MaxIndustryLength);
         Validation.Location(profile.Location);
@@ -74,8 +76,7 @@ internal sealed class EnterpriseGrain(
             return;
         }
 
-        await CommitAsync(state.State with { Officials = state.State.Officials.Add(officialId).Sort(StringComparer.Ordinal) });
-        feed.Publish(new DistrictEvent(DistrictEventKind.PackagingChanged, clock.UtcNow, profile.TownCode, profile.CreditCode, profile.Name, profile.Location));
+        await CommitAsync(state.State with { Officials = state.State.Officials.Add(officialId).Sort(StringComparer.Ordinal) }, PackagingNews(profile));
     }
 
     public async Task RemoveOfficial(string officialId)
@@ -86,21 +87,27 @@ internal sealed class EnterpriseGrain(
             return;
         }
 
-        await CommitAsync(state.State with { Officials = state.State.Officials.Remove(officialId) });
-        feed.Publish(new DistrictEvent(DistrictEventKind.PackagingChanged, clock.UtcNow, profile.TownCode, profile.CreditCode, profile.Name, profile.Location));
+        await CommitAsync(state.State with { Officials = state.State.Officials.Remove(officialId) }, PackagingNews(profile));
     }
 
     private EnterpriseProfile RequireProfile() =>
-        state.State.Profile ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, GetPrimaryKeyString());
+        state.State.Profile ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, this.GetPrimaryKeyString());
+
+    private DistrictEvent PackagingNews(EnterpriseProfile profile) =>
+        new(DistrictEventKind.PackagingChanged, clock.UtcNow, profile.TownCode, profile.CreditCode, profile.Name, profile.Location);
 
     /// <summary>State first (the truth), then the read model and the aggregators, which a recount can repair.</summary>
-    private async Task CommitAsync(EnterpriseState next)
+    private async Task CommitAsync(EnterpriseState next, DistrictEvent? news = null)
     {
         var before = state.State.Counted;
         next = next with { Counted = Scope(next) };
         await state.WriteAsync(next);
-        await readModel.UpsertAsync(Row(next));
-        await FigureDispatch.SendCountsAsync(GrainFactory, before, next.Counted);
+        await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
+        {
+            await readModel.UpsertAsync(Row(next));
+            await FigureDispatch.SendCountsAsync(GrainFactory, before, next.Counted);
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, news is null ? [] : [news]);
+        });
     }
 
     internal static CountedScope Scope(EnterpriseState s) => s.Profile is null || s.DistrictCode is null

@@ -1,14 +1,14 @@
+using System.Collections.Immutable;
 using Grains.Abstractions.District;
-using Silo.Streams;
+using Orleans;
 
 namespace Grains.Figures;
 
-/// <summary>Publishes a wall event on the district topic and on its town's topic.</summary>
+/// <summary>Sends an entity's live events to its district's channel, which numbers them and tells every Dashboard.</summary>
 internal static class DistrictFeed
 {
-    public static void Publish(this IChangeFeed feed, DistrictEvent change)
-    {
-        feed.Publish(DistrictTopics.District, change);
-        feed.Publish(DistrictTopics.Town(change.TownCode), change);
-    }
+    public static Task PublishAsync(IGrainFactory grains, string? districtCode, ImmutableArray<DistrictEvent> events) =>
+        districtCode is null || events.IsDefaultOrEmpty
+            ? Task.CompletedTask
+            : grains.GetGrain<IDistrictAdministrationGrain>(districtCode).Publish(events);
 }

@@ -2,7 +2,7 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Towns;
-using Silo;
+using Orleans;
 
 namespace Grains.Figures;
 

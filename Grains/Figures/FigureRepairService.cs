@@ -1,8 +1,8 @@
 using Grains.Abstractions.District;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Silo;
+using Orleans;
 
 namespace Grains.Figures;
 

@@ -1,10 +1,16 @@
 using Grains.Sla;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grains.Hosting;
 
-/// <summary>The one clock of the domain (the injected <see cref="TimeProvider"/>) read in the district's time zone.</summary>
-internal sealed class DistrictClock(TimeProvider time, WorkingCalendar calendar)
+/// <summary>The one clock of the domain read in the district's time zone. It is the <see cref="TimeProvider"/> registered
+/// under <see cref="TimeKey"/> (the host's clock unless a test replaces it), so a test can move the domain's time
+/// (deadlines, lights, years) without moving Orleans' own timers.</summary>
+internal sealed class DistrictClock([FromKeyedServices(DistrictClock.TimeKey)] TimeProvider time, WorkingCalendar calendar)
 {
+    /// <summary>The DI key of the domain's <see cref="TimeProvider"/>.</summary>
+    public const string TimeKey = "CommandCentre.Domain";
+
     public TimeProvider Time { get; } = time;
 
     public DateTimeOffset UtcNow => Time.GetUtcNow().ToUniversalTime();

@@ -4,43 +4,54 @@ using Grains.Appeals;
 using Grains.Demo;
 using Grains.Figures;
 using Grains.Projects;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Grains.Sla;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Silo.Storage;
+using Orleans;
+using Orleans.Providers;
+using Orleans.Storage;
+using Storage;
 
 namespace Grains.Hosting;
 
-/// <summary>Registers the domain: rules, read model, query services and the demo loader.</summary>
+/// <summary>Registers the domain for a silo: rules, the domain clock, the read model, the figure checks and the demo loader.</summary>
 public static class DomainServiceCollectionExtensions
 {
-    /// <summary>The read model's schema scripts (Grains/ReadModels/Sql/{sqlite,postgres}/NNN_*.sql).</summary>
-    public static SchemaModule ReadModelSchema { get; } = new("domain", typeof(DomainServiceCollectionExtensions).Assembly, "Grains.ReadModels.Sql");
-
-    /// <summary>Adds the domain's services next to the silo (call after <c>AddSilo</c>); settings come from section "Domain".
-    /// Appeal, SLA and calendar settings are the defaults unless registered before this call.</summary>
-    public static IServiceCollection AddDomain(this IServiceCollection services, IConfiguration? configuration = null)
+    /// <summary>Binds <see cref="DomainOptions"/> (section "Domain"): all a process that only reads the read model and calls
+    /// grains needs of the domain.</summary>
+    public static IServiceCollection AddDomainOptions(this IServiceCollection services, IConfiguration? configuration = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<DomainOptions>();
         if (configuration is not null)
         {
             options.Bind(configuration.GetSection(DomainOptions.SectionName));
         }
 
+        return services;
+    }
+
+    /// <summary>Adds the services the grains use; settings come from section "Domain". Appeal, SLA and calendar settings
+    /// are the defaults, and the domain clock is the host's <see cref="TimeProvider"/>, unless registered before this call.</summary>
+    public static IServiceCollection AddDomain(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddDomainOptions(configuration);
+
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DistrictClock.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton(AppealSettings.Default);
         services.TryAddSingleton(SlaSettings.Default);
         services.TryAddSingleton(WorkingCalendarSettings.China);
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<WorkingCalendarSettings>()));
         services.TryAddSingleton(sp => new SlaPolicy(sp.GetRequiredService<SlaSettings>(), sp.GetRequiredService<WorkingCalendar>()));
         services.TryAddSingleton(sp => new AppealLifecycle(
-            sp.GetRequiredService<AppealSettings>(), sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<AppealSettings>(), sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<DistrictClock>().Time));
         services.TryAddSingleton(sp => new KeyProjectRules(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<WorkingCalendar>().UtcOffset));
+            sp.GetRequiredService<DistrictClock>().Time, sp.GetRequiredService<WorkingCalendar>().UtcOffset));
         services.TryAddSingleton(sp => RoutingTable.FromCategories(
             sp.GetRequiredService<SlaSettings>(), sp.GetRequiredService<IOptions<DomainOptions>>().Value.RoutingRules));
         services.TryAddSingleton(sp =>
@@ -49,18 +60,17 @@ public static class DomainServiceCollectionExtensions
             return new DuplicateFinder(domain.DuplicateWindowDays, domain.DuplicateRadiusMetres);
         });
         services.TryAddSingleton<DistrictClock>();
-        services.TryAddSingleton<ReadModelWriter>();
+        services.AddReadModel();
         services.TryAddSingleton<FigureRecounter>();
-        services.TryAddSingleton<AppealQueries>();
-        services.TryAddSingleton<EnterpriseQueries>();
-        services.TryAddSingleton<OfficialQueries>();
-        services.TryAddSingleton<ProjectQueries>();
         services.TryAddSingleton(sp => new DemoDistrictSeeder(
-            sp.GetRequiredService<IDatabase>(), sp.GetRequiredService<Silo.IGrainFactory>(), sp.GetRequiredService<AppealLifecycle>(),
+            sp.GetRequiredService<IDatabase>(), sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), sp.GetRequiredService<AppealLifecycle>(),
             sp.GetRequiredService<DistrictClock>(), sp.GetRequiredService<IOptions<DomainOptions>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoDistrictSeeder>>()));
+            sp.GetRequiredService<ILogger<DemoDistrictSeeder>>()));
+        services.TryAddSingleton<FeedLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedLog>());
         services.AddHostedService<FigureRepairService>();
         services.AddHostedService<DemoSeedingService>();
-        return services.AddSchemaModule(ReadModelSchema);
+        return services;
     }
 }

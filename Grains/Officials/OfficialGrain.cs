@@ -8,9 +8,10 @@ using Grains.Appeals;
 using Grains.Common;
 using Grains.Enterprises;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.Officials;
 
@@ -27,6 +28,7 @@ internal sealed record OfficialState
 
 /// <summary>An official: profile, packaging assignments (this side owns them and tells the enterprise first, so the
 /// call goes official → enterprise only) and the visit log, whose problems become appeals (official → appeal).</summary>
+[GrainType("official")]
 internal sealed class OfficialGrain(
     [PersistentState("official")] IPersistentState<OfficialState> state,
     ReadModelWriter readModel,
@@ -42,7 +44,7 @@ internal sealed class OfficialGrain(
     public async Task<OfficialProfile> Register(OfficialProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Validation.SameKey(GetPrimaryKeyString(), profile.Id);
+        Validation.SameKey(this.GetPrimaryKeyString(), profile.Id);
         var name = Validation.Name(profile.Name);
         var unit = TextRules.Require(profile.UnitCode, "field.unit", MaxUnitLength);
         if (!Enum.IsDefined(profile.Tier))
@@ -78,7 +80,7 @@ internal sealed class OfficialGrain(
 
         // The enterprise checks that it exists and records the official; only then does this side record it, so a
         // refused assignment changes neither side. A failure after the enterprise's write is repaired by assigning again.
-        await GrainFactory.GetGrain<IEnterpriseGrain>(code).AddOfficial(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IEnterpriseGrain>(code).AddOfficial(this.GetPrimaryKeyString());
         await CommitAsync(state.State with { Enterprises = state.State.Enterprises.Add(code).Sort(StringComparer.Ordinal) });
     }
 
@@ -91,7 +93,7 @@ internal sealed class OfficialGrain(
             return;
         }
 
-        await GrainFactory.GetGrain<IEnterpriseGrain>(code).RemoveOfficial(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IEnterpriseGrain>(code).RemoveOfficial(this.GetPrimaryKeyString());
         await CommitAsync(state.State with { Enterprises = state.State.Enterprises.Remove(code) });
     }
 
@@ -116,11 +118,11 @@ internal sealed class OfficialGrain(
         var enterprise = await GrainFactory.GetGrain<IEnterpriseGrain>(code).GetProfile()
             ?? throw new DomainException(ErrorCodes.EnterpriseUnknown, code);
         var sequence = state.State.Visits.Length + 1;
-        var actor = new AppealActor(GetPrimaryKeyString(), ActorRole.PackageOfficial, profile.UnitCode, ActionChannel.OfficialVisit);
+        var actor = new AppealActor(this.GetPrimaryKeyString(), ActorRole.PackageOfficial, profile.UnitCode, ActionChannel.OfficialVisit);
         var appealIds = ImmutableArray.CreateBuilder<string>();
         for (var i = 0; i < problems.Length; i++)
         {
-            var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{GetPrimaryKeyString()}-v{sequence:D4}-{i + 1}");
+            var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{this.GetPrimaryKeyString()}-v{sequence:D4}-{i + 1}");
             await ProblemRules.RaiseAsync(GrainFactory, id, problems[i], enterprise, AppealChannel.OfficialVisit, projectId: null, actor);
             appealIds.Add(id);
         }
@@ -133,7 +135,7 @@ internal sealed class OfficialGrain(
     public Task<ImmutableArray<VisitRecord>> GetVisits() => Task.FromResult(state.State.Visits);
 
     private OfficialProfile RequireProfile() =>
-        state.State.Profile ?? throw new DomainException(ErrorCodes.OfficialUnknown, GetPrimaryKeyString());
+        state.State.Profile ?? throw new DomainException(ErrorCodes.OfficialUnknown, this.GetPrimaryKeyString());
 
     private async Task CommitAsync(OfficialState next)
     {

@@ -12,9 +12,10 @@ using Grains.Appeals;
 using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
-using Grains.ReadModels;
-using Silo;
-using Silo.Streams;
+using Microsoft.Extensions.Logging;
+using Storage.ReadModels;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.Projects;
 
@@ -32,13 +33,14 @@ internal sealed record KeyProjectState
 
 /// <summary>A key project kept by its steward. Changes go to the district's and town's project figures (project →
 /// aggregators); problems become appeals (project → appeal); nothing calls back.</summary>
+[GrainType("project")]
 internal sealed class KeyProjectGrain(
     [PersistentState("project")] IPersistentState<KeyProjectState> state,
     KeyProjectRules rules,
     AppealLifecycle lifecycle,
     ReadModelWriter readModel,
-    IChangeFeed feed,
-    DistrictClock clock) : Grain, IKeyProjectGrain
+    DistrictClock clock,
+    ILogger<KeyProjectGrain> logger) : Grain, IKeyProjectGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         state.State.Project is null ? Task.CompletedTask : readModel.UpsertAsync(Row(state.State));
@@ -46,7 +48,7 @@ internal sealed class KeyProjectGrain(
     public async Task<KeyProject> Register(KeyProject project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        Validation.SameKey(GetPrimaryKeyString(), project.Id);
+        Validation.SameKey(this.GetPrimaryKeyString(), project.Id);
         var created = rules.Create(project with { Milestones = project.Milestones.IsDefault ? [] : project.Milestones });
         Validation.Location(created.Location);
         _ = await GrainFactory.GetGrain<IEnterpriseGrain>(created.OwnerCreditCode ?? string.Empty).GetProfile()
@@ -101,7 +103,7 @@ internal sealed class KeyProjectGrain(
 
     public Task<ImmutableArray<string>> GetAppeals() => Task.FromResult(state.State.Appeals);
 
-    private KeyProject Require() => state.State.Project ?? throw new DomainException(ErrorCodes.ProjectUnknown, GetPrimaryKeyString());
+    private KeyProject Require() => state.State.Project ?? throw new DomainException(ErrorCodes.ProjectUnknown, this.GetPrimaryKeyString());
 
     /// <summary>Checks the version the steward saw inside this turn, so no other change can land between the check and
     /// the write.</summary>
@@ -113,7 +115,14 @@ internal sealed class KeyProjectGrain(
             throw new DomainException(ErrorCodes.ProjectChanged, current.Id, seen, current.Version);
         }
 
-        var next = change(current) with { Version = current.Version + 1 };
+        var changed = change(current);
+        if (changed == current)
+        {
+            // Saving the same figures again is not a change: no new version, no write, nothing on the wall.
+            return current;
+        }
+
+        var next = changed with { Version = current.Version + 1 };
         await CommitAsync(state.State with { Project = next }, kind);
         return next;
     }
@@ -124,9 +133,13 @@ internal sealed class KeyProjectGrain(
         var project = next.Project!;
         next = next with { Counted = FigureRules.ForProject(project) };
         await state.WriteAsync(next);
-        await readModel.UpsertAsync(Row(next));
-        await FigureDispatch.SendProjectAsync(GrainFactory, before.Counted is null ? null : before.DistrictCode, before.Counted, next.DistrictCode, next.Counted);
-        feed.Publish(new DistrictEvent(kind, clock.UtcNow, project.TownCode, project.Id, project.Name, project.Location));
+        await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
+        {
+            await readModel.UpsertAsync(Row(next));
+            await FigureDispatch.SendProjectAsync(GrainFactory, before.Counted is null ? null : before.DistrictCode, before.Counted, next.DistrictCode, next.Counted);
+            var news = new DistrictEvent(kind, clock.UtcNow, project.TownCode, project.Id, project.Name, project.Location) { SubjectVersion = project.Version };
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, [news]);
+        });
     }
 
     private ProjectRowSource Row(KeyProjectState s) => new(s.Project!, s.DistrictCode ?? string.Empty, clock.UtcNow);

@@ -6,11 +6,12 @@ using Grains.Abstractions.Towns;
 using Grains.Common;
 using Grains.Figures;
 using Grains.Hosting;
-using Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Grains.Towns;
 
-internal sealed record TownState
+internal sealed record TownState : IAggregatorState<TownState>
 {
     public TownProfile? Profile { get; init; }
 
@@ -21,22 +22,37 @@ internal sealed record TownState
     public ImmutableDictionary<string, ProjectFigure> Projects { get; init; } = ImmutableDictionary<string, ProjectFigure>.Empty;
 
     public DateTimeOffset? ChangedAt { get; init; }
+
+    public bool ClosedCleanly { get; init; }
+
+    public TownState WithClosedCleanly(bool closedCleanly) => this with { ClosedCleanly = closedCleanly };
 }
 
 /// <summary>A town centre: its stations and service items, and its grid's counters, which entity grains send deltas to.</summary>
+[GrainType("town")]
 internal sealed class TownGrain(
     [PersistentState("town")] IPersistentState<TownState> state,
-    DistrictClock clock) : Grain, ITownGrain
+    DistrictClock clock) : AggregatorGrain<TownState>(state), ITownGrain
 {
     private const int MaxServiceItemLength = 50;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (StartedAfterCrash && Current.Profile is { } profile)
+        {
+            // One-way: the district calls towns during a recount, so waiting for it here could wait on ourselves.
+            await GrainFactory.GetGrain<IDistrictAdministrationGrain>(profile.DistrictCode).RequestFigureCheck();
+        }
+    }
 
     public Task Define(TownProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Validation.SameKey(GetPrimaryKeyString(), profile.Code);
+        Validation.SameKey(this.GetPrimaryKeyString(), profile.Code);
         Validation.Location(profile.Centre);
         // Town grains are keyed by the town code alone, so a second district reusing a code would merge two grids' figures.
-        if (state.State.Profile is { } existing && existing.DistrictCode != profile.DistrictCode)
+        if (Current.Profile is { } existing && existing.DistrictCode != profile.DistrictCode)
         {
             throw new Abstractions.Errors.DomainException(Abstractions.Errors.ErrorCodes.TownInOtherDistrict, profile.Code, existing.DistrictCode, profile.DistrictCode);
         }
@@ -47,15 +63,15 @@ internal sealed class TownGrain(
             Validation.Location(point);
         }
 
-        return state.WriteAsync(state.State with { Profile = profile with { Name = Validation.Name(profile.Name), Boundary = boundary } });
+        return WriteNowAsync(Current with { Profile = profile with { Name = Validation.Name(profile.Name), Boundary = boundary } });
     }
 
-    public Task<TownProfile?> GetProfile() => Task.FromResult(state.State.Profile);
+    public Task<TownProfile?> GetProfile() => Task.FromResult(Current.Profile);
 
     public Task SetStation(StationProfile station)
     {
         ArgumentNullException.ThrowIfNull(station);
-        Validation.SameKey(GetPrimaryKeyString(), station.TownCode);
+        Validation.SameKey(this.GetPrimaryKeyString(), station.TownCode);
         if (string.IsNullOrWhiteSpace(station.Code))
         {
             throw new Abstractions.Errors.DomainException(Abstractions.Errors.ErrorCodes.TextEmpty, "field.name");
@@ -67,31 +83,32 @@ internal sealed class TownGrain(
             .Distinct(StringComparer.Ordinal)
             .ToImmutableArray();
         var named = station with { Name = Validation.Name(station.Name), ServiceItems = items };
-        var stations = state.State.Stations.RemoveAll(s => s.Code == station.Code).Add(named).Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-        return state.WriteAsync(state.State with { Stations = stations });
+        var stations = Current.Stations.RemoveAll(s => s.Code == station.Code).Add(named).Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        return WriteNowAsync(Current with { Stations = stations });
     }
 
-    public Task<ImmutableArray<StationProfile>> GetStations() => Task.FromResult(state.State.Stations);
+    public Task<ImmutableArray<StationProfile>> GetStations() => Task.FromResult(Current.Stations);
 
     public Task<ImmutableArray<string>> GetServiceItems() =>
-        Task.FromResult(state.State.Stations.SelectMany(s => s.ServiceItems).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
+        Task.FromResult(Current.Stations.SelectMany(s => s.ServiceItems).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
 
     public Task<PackagingCoverage> GetCoverage() =>
-        Task.FromResult(new PackagingCoverage(GetPrimaryKeyString(), state.State.Counts.Enterprises, state.State.Counts.PackagedEnterprises));
+        Task.FromResult(new PackagingCoverage(this.GetPrimaryKeyString(), Current.Counts.Enterprises, Current.Counts.PackagedEnterprises));
 
     public Task<DistrictFigures> GetFigures() => Task.FromResult(FigureRules.Build(
-        GetPrimaryKeyString(), state.State.ChangedAt ?? clock.UtcNow, state.State.Counts, state.State.Projects.Values, clock.Today));
+        this.GetPrimaryKeyString(), Current.ChangedAt ?? clock.UtcNow, Current.Counts, Current.Projects.Values, clock.Today));
 
     public Task ApplyCounts(FigureCounts before, FigureCounts after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return state.WriteAsync(state.State with { Counts = state.State.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
+        Accumulate(Current with { Counts = Current.Counts.Minus(before).Plus(after), ChangedAt = clock.UtcNow });
+        return Task.CompletedTask;
     }
 
     public Task ApplyProject(ProjectFigure? before, ProjectFigure? after)
     {
-        var projects = state.State.Projects;
+        var projects = Current.Projects;
         if (before is not null)
         {
             projects = projects.Remove(before.ProjectId);
@@ -102,15 +119,16 @@ internal sealed class TownGrain(
             projects = projects.SetItem(after.ProjectId, after);
         }
 
-        return state.WriteAsync(state.State with { Projects = projects, ChangedAt = clock.UtcNow });
+        Accumulate(Current with { Projects = projects, ChangedAt = clock.UtcNow });
+        return Task.CompletedTask;
     }
 
     public async Task<bool> ResetFigures(FigureCounts counts, ImmutableArray<ProjectFigure> projects)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var byId = (projects.IsDefault ? [] : projects).ToImmutableDictionary(p => p.ProjectId, StringComparer.Ordinal);
-        var drifted = counts != state.State.Counts || !FigureRules.SameProjects(byId, state.State.Projects);
-        await state.WriteAsync(state.State with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
+        var drifted = counts != Current.Counts || !FigureRules.SameProjects(byId, Current.Projects);
+        await WriteNowAsync(Current with { Counts = counts, Projects = byId, ChangedAt = clock.UtcNow });
         return drifted;
     }
 }

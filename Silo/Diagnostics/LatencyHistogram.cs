@@ -24,11 +24,12 @@ internal sealed class LatencyHistogram
         _counts = new long[stripes * Stride];
     }
 
-    /// <summary>Counts a call; its latency goes into the buckets only when it was timed (see <see cref="CallTiming"/>).</summary>
+    /// <summary>Counts a call; its latency goes into the buckets only when it was timed (<paramref name="startedTimestamp"/> is
+    /// a <see cref="Stopwatch"/> timestamp, or 0 when the call was not timed).</summary>
     public void Record(long startedTimestamp, bool faulted)
     {
         var offset = (Thread.GetCurrentProcessorId() & _stripeMask) * Stride;
-        if (startedTimestamp != CallTiming.NotTimed)
+        if (startedTimestamp != 0)
         {
             Interlocked.Increment(ref _counts[offset + BucketOf(Stopwatch.GetElapsedTime(startedTimestamp))]);
         }

@@ -1,43 +1,112 @@
-using System.Reflection;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Serialization;
 using Silo.Diagnostics;
-using Silo.Runtime;
-using Silo.Storage;
-using Silo.Streams;
+using Storage;
+using Storage.ReadModels;
 
 namespace Silo.Hosting;
 
-/// <summary>Adds the grain host to an application.</summary>
+/// <summary>The one Orleans configuration of the command centre, used by the silo process (<c>dotnet run --project Silo</c>),
+/// by the Dashboard when it co-hosts a silo (the embedded default), and by the Dashboard as a client of a cluster.
+/// Settings: sections "Storage" (<see cref="StorageOptions"/>), "Silo" (<see cref="SiloOptions"/>) and "Domain".</summary>
 public static class SiloHostingExtensions
 {
-    /// <summary>Adds the silo: the grain runtime, grain storage (section "Storage"), reminders, the change
-    /// feed and the statistics (section "Silo"); grain classes are found in <paramref name="grainAssemblies"/>.</summary>
-    public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder, params Assembly[] grainAssemblies)
+    /// <summary>Runs a silo in this process: the database schema is brought up to date first, then Orleans starts with
+    /// ADO.NET grain storage and reminders on the configured database, and localhost or ADO.NET clustering.</summary>
+    public static IHostApplicationBuilder AddCommandCentreSilo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSilo(builder.Configuration, grainAssemblies);
+        ArgumentNullException.ThrowIfNull(builder);
+        var (storage, silo) = builder.AddStorage();
+        builder.Services.AddDomain(builder.Configuration);
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+            if (silo.Clustering == SiloClustering.AdoNet)
+            {
+                RequirePostgres(storage, "Silo:Clustering AdoNet");
+                orleans.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+
+            orleans.AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+            orleans.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+            orleans.UseSystemTextJsonGrainStorageSerializer();
+            orleans.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
+            {
+                // Enums by name and Chinese as text: rows stay readable in psql/sqlite3 and survive a reordered enum.
+                o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+                o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            });
+            orleans.Configure<GrainCollectionOptions>(o =>
+            {
+                o.CollectionAge = silo.CollectionAge;
+                o.CollectionQuantum = silo.CollectionQuantum;
+                o.DeactivationTimeout = silo.DeactivationTimeout;
+            });
+            orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
+            orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.MinimumReminderPeriod);
+            orleans.AddDashboard();
+        });
+        builder.Services.AddSingleton<GrainCallStatistics>();
+        builder.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallStatistics>());
+        builder.Services.AddHostedService<SiloStatisticsReporter>();
         return builder;
     }
 
-    /// <summary>Adds the silo's services, bound to <paramref name="configuration"/>.</summary>
-    public static IServiceCollection AddSilo(this IServiceCollection services, IConfiguration configuration, params Assembly[] grainAssemblies)
+    /// <summary>Joins a cluster of silos as an Orleans client (a Dashboard process in a cluster): gateways come from the
+    /// ADO.NET membership table; the client keeps retrying while no silo answers instead of failing the process.</summary>
+    public static IHostApplicationBuilder AddCommandCentreClient(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloOptions.SectionName));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddAdoNetStorage();
-        services.AddSingleton(new GrainClassRegistry(grainAssemblies));
-        services.AddSingleton<SiloStatistics>();
-        services.AddSingleton<ISiloStatistics>(sp => sp.GetRequiredService<SiloStatistics>());
-        services.AddSingleton<SiloRuntime>();
-        services.AddSingleton<Catalog>();
-        services.AddSingleton(sp => sp.GetRequiredService<Catalog>().GrainFactory);
-        services.AddSingleton<GrainStateStorage>();
-        services.AddSingleton<ReminderService>();
-        services.AddSingleton<IChangeFeed, ChangeFeed>();
-        services.AddHostedService<SiloHostedService>();
-        return services;
+        ArgumentNullException.ThrowIfNull(builder);
+        var (storage, silo) = builder.AddStorage();
+        RequirePostgres(storage, "a Dashboard that joins a cluster");
+        builder.Services.AddDomainOptions(builder.Configuration);
+        builder.Services.AddReadModel();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
+            client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            client.AddDashboard();
+        });
+        return builder;
+    }
+
+    private static (StorageOptions Storage, SiloOptions Silo) AddStorage(this IHostApplicationBuilder builder)
+    {
+        var storageSection = builder.Configuration.GetSection(StorageOptions.SectionName);
+        var siloSection = builder.Configuration.GetSection(SiloOptions.SectionName);
+        var storage = storageSection.Get<StorageOptions>() ?? new StorageOptions();
+        var silo = siloSection.Get<SiloOptions>() ?? new SiloOptions();
+        builder.Services.AddOptions<StorageOptions>().Bind(storageSection);
+        builder.Services.AddOptions<SiloOptions>().Bind(siloSection);
+        builder.Services.AddAppStorage();
+        // Before UseOrleans: hosted services start in registration order, and Orleans' providers need the tables.
+        builder.Services.AddHostedService<StorageMigrationService>();
+        return (storage, silo);
+    }
+
+    private static void RequirePostgres(StorageOptions storage, string what)
+    {
+        if (storage.Provider != DatabaseProvider.Postgres)
+        {
+            throw new SettingsException(
+                $"{what} needs Storage:Provider Postgres (the silos share one PostgreSQL database); it is {storage.Provider}.");
+        }
     }
 }

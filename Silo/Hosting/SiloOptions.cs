@@ -1,22 +1,51 @@
 namespace Silo.Hosting;
 
-/// <summary>Grain host settings. Bound from the configuration section "Silo".</summary>
+/// <summary>How this process takes part in the Orleans cluster. Bound from the configuration section "Silo".</summary>
 public sealed class SiloOptions
 {
     public const string SectionName = "Silo";
 
-    /// <summary>An activation idle this long is collected (Orleans' default is 15 minutes).</summary>
+    /// <summary><see cref="SiloClustering.Localhost"/>: one silo on its own (the embedded default).
+    /// <see cref="SiloClustering.AdoNet"/>: silos find each other through the membership table in PostgreSQL.</summary>
+    public SiloClustering Clustering { get; set; } = SiloClustering.Localhost;
+
+    /// <summary>Silos and clients with the same cluster id form one cluster.</summary>
+    public string ClusterId { get; set; } = "commandcentre";
+
+    /// <summary>Stays the same across deployments: grain state and reminders are keyed by it.</summary>
+    public string ServiceId { get; set; } = "commandcentre";
+
+    /// <summary>The address other silos and clients reach this silo on.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port Orleans clients (Dashboard processes in a cluster) connect to; 0 opens no gateway.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>An activation idle this long is collected.</summary>
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often idle activations are looked for.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Every grain call fails with <see cref="GrainCallTimeoutException"/> after this long.</summary>
+    /// <summary>A grain call fails with a <see cref="TimeoutException"/> after this long.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Shortest reminder period accepted (Orleans' default is one minute; tests lower it).</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long host shutdown waits for grains to deactivate.</summary>
+    /// <summary>How long shutdown waits for an activation to deactivate.</summary>
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>How silos find each other.</summary>
+public enum SiloClustering
+{
+    /// <summary>A single silo on 127.0.0.1; nothing is stored about membership.</summary>
+    Localhost,
+
+    /// <summary>Orleans' ADO.NET membership table in the PostgreSQL database (Storage:ConnectionString).</summary>
+    AdoNet,
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Silo;
 using Silo.Hosting;
-using Silo.Storage;
+using Storage;
 
 namespace Bench;
 

@@ -2,11 +2,11 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Silo.Storage;
+using Storage;
 
 namespace TestInfrastructure;
 
-/// <summary>Shared by the Silo, Grains and Dashboard test projects (linked into each). An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
+/// <summary>Shared by the Storage, Grains and Dashboard test projects (linked into each). An empty database of its own for one test: a temporary SQLite file, or a fresh PostgreSQL
 /// database on the server named by TEST_POSTGRES_CONNECTION. Disposing it deletes the file or drops
 /// the database, and disposes every <see cref="IDatabase"/> it handed out.</summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -63,14 +63,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public StorageInitializer CreateInitializer(IDatabase? database = null, params SchemaModule[] modules) =>
         new(database ?? Database, modules, TimeProvider.System, NullLogger<StorageInitializer>.Instance);
 
-    /// <summary>Applies the silo's schema (and any given modules).</summary>
+    /// <summary>Applies Orleans' and the app's schema (and any given modules).</summary>
     public Task InitializeSchemaAsync(params SchemaModule[] modules) =>
         CreateInitializer(Database, modules).InitializeAsync(CancellationToken.None);
-
-    public AdoNetGrainStorage CreateGrainStorage(IDatabase? database = null, TimeProvider? timeProvider = null) =>
-        new(database ?? Database, timeProvider ?? TimeProvider.System);
-
-    public AdoNetReminderTable CreateReminderTable(IDatabase? database = null) => new(database ?? Database);
 
     /// <summary>Runs a statement with one text parameter @value, e.g. to tamper with stored rows.</summary>
     public async Task<int> ExecuteSqlAsync(string sql, string? value = null)

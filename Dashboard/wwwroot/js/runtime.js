@@ -20,39 +20,50 @@ function apply(update) {
   shown = update.sequence;
 
   const snapshot = update.snapshot;
-  field("uptime").textContent = update.uptimeText;
+  field("activeSilos").textContent = String(snapshot.activeSilos);
   field("totalActivations").textContent = count(snapshot.totalActivations);
   field("callsPerSecond").textContent = rate(snapshot.callsPerSecond);
   field("exceptionsPerSecond").textContent = rate(snapshot.exceptionsPerSecond);
   field("sequence").textContent = String(update.sequence);
   root.dataset.sequence = String(update.sequence);
-  renderGrainTypes(field("grainTypes"), snapshot.grainTypes);
+  renderRows(field("silos"), snapshot.silos, 4, (s) => [
+    header(s.name), cell(s.address, "font-monospace"), cell(s.status), cell(utc(s.startedAt)),
+  ]);
+  renderRows(field("grainTypes"), snapshot.grainTypes, 7, (g) => [
+    header(g.grainType, "font-monospace"),
+    ...[count(g.activations), rate(g.callsPerSecond), milliseconds(g.medianLatencyMs), milliseconds(g.p95LatencyMs),
+      rate(g.exceptionsPerSecond), count(g.totalCalls)].map((text) => cell(text, "text-end")),
+  ]);
 }
 
-function renderGrainTypes(body, grainTypes) {
-  const rows = grainTypes.map((g) => {
+const utc = (iso) => new Date(iso).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+
+function header(text, className = "") {
+  const th = document.createElement("th");
+  th.scope = "row";
+  th.className = className;
+  th.textContent = text;
+  return th;
+}
+
+function cell(text, className = "") {
+  const td = document.createElement("td");
+  td.className = className;
+  td.textContent = text;
+  return td;
+}
+
+function renderRows(body, items, columns, cells) {
+  const rows = items.map((item) => {
     const row = document.createElement("tr");
-    const name = document.createElement("th");
-    name.scope = "row";
-    name.className = "font-monospace";
-    name.textContent = g.grainType;
-    row.append(name);
-    for (const text of [count(g.activations), rate(g.callsPerSecond), milliseconds(g.medianLatencyMs),
-      milliseconds(g.p95LatencyMs), rate(g.exceptionsPerSecond), count(g.totalCalls)]) {
-      const cell = document.createElement("td");
-      cell.className = "text-end";
-      cell.textContent = text;
-      row.append(cell);
-    }
+    row.append(...cells(item));
     return row;
   });
   if (rows.length === 0) {
     const row = document.createElement("tr");
-    const cell = document.createElement("td");
-    cell.colSpan = 7;
-    cell.className = "text-body-secondary";
-    cell.textContent = body.dataset.emptyText;
-    row.append(cell);
+    const empty = cell(body.dataset.emptyText, "text-body-secondary");
+    empty.colSpan = columns;
+    row.append(empty);
     rows.push(row);
   }
   body.replaceChildren(...rows);

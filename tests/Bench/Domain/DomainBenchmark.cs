@@ -6,7 +6,7 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Sla;
 using Grains.Demo;
-using Silo.Storage;
+using Storage;
 
 namespace Bench.Domain;
 

@@ -1,7 +1,7 @@
 using Grains.Appeals;
 using Grains.Hosting;
 using Microsoft.Extensions.Logging;
-using Silo.Storage;
+using Storage;
 
 namespace Bench.Domain;
 

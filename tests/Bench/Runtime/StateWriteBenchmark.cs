@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Silo.Storage;
+using Storage;
 
 namespace Bench.Runtime;
 

@@ -7,7 +7,7 @@ using Dashboard.Components.Pages.Appeals;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
 using Grains.Abstractions.Sla;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

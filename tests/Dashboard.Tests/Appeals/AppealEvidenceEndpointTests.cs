@@ -3,7 +3,7 @@ using Dashboard.Appeals;
 using Dashboard.Auth;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Appeals;
 
@@ -200,7 +200,7 @@ public abstract class AppealEvidenceEndpointTests(AppealsFixture fixture)
         Assert.Equal(AppealStatus.InProgress, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())?.Status);
     }
 
-    private async Task<(Appeal Appeal, HttpClient Client, string Url)> InProgressAsync(Grains.ReadModels.EnterpriseListItem? enterprise = null)
+    private async Task<(Appeal Appeal, HttpClient Client, string Url)> InProgressAsync(Storage.ReadModels.EnterpriseListItem? enterprise = null)
     {
         var appeal = await fixture.NewAppealAsync(routeTo: DepartmentCodes.Finance, enterprise: enterprise);
         var client = await fixture.ClientAsync(AppealsFixture.FinanceHandler);

@@ -3,7 +3,7 @@ using Dashboard.Auth;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
 using Grains.Abstractions.Sla;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Appeals;

@@ -7,11 +7,11 @@ using Grains.Abstractions.Enterprises;
 using Grains.Enterprises;
 using Grains.Abstractions.Sla;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Silo;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Appeals;
 

@@ -2,11 +2,11 @@ using Dashboard.Auth;
 using Dashboard.Tests.Infrastructure;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Silo;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Browser;
 

@@ -5,7 +5,7 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Projects;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -28,7 +28,7 @@ public sealed class FieldBrowserHost : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
-    public Silo.IGrainFactory Grains => Factory.Services.GetRequiredService<Silo.IGrainFactory>();
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     public string DistrictCode => Factory.Services.GetRequiredService<IOptions<DomainOptions>>().Value.DistrictCode;
 

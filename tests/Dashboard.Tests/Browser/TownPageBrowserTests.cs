@@ -2,7 +2,7 @@ using Dashboard.Auth;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Towns;
 using Grains.Abstractions.Officials;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Silo;

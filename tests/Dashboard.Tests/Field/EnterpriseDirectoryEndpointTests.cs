@@ -6,7 +6,7 @@ using Grains.Abstractions.District;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -8,10 +8,10 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Projects;
 using Grains.Hosting;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Field;
 
@@ -29,7 +29,7 @@ public abstract class FieldHost(DatabaseProvider provider) : IAsyncLifetime
 
     public DashboardFactory Factory { get; } = DashboardFactory.WithDemoDistrict(provider);
 
-    public Silo.IGrainFactory Grains => Factory.Services.GetRequiredService<Silo.IGrainFactory>();
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync()
     {

@@ -9,7 +9,7 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Projects;
 using Grains.Abstractions.Sla;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

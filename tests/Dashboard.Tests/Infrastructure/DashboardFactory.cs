@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -89,7 +89,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>Waits until the demo district the app loads at start-up has been loaded and recounted.</summary>
     public async Task WaitForDemoDistrictAsync()
     {
-        var district = Services.GetRequiredService<Silo.IGrainFactory>()
+        var district = Services.GetRequiredService<IGrainFactory>()
             .GetGrain<Grains.Abstractions.District.IDistrictAdministrationGrain>(new Grains.Hosting.DomainOptions().DistrictCode);
         for (var attempt = 0; attempt < 600; attempt++)
         {

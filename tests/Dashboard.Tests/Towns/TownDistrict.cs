@@ -5,10 +5,10 @@ using Dashboard.Towns;
 using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
 using Grains.Abstractions.Towns;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Silo;
-using Silo.Storage;
+using Storage;
 
 namespace Dashboard.Tests.Towns;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Dashboard.Auth;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Towns;

@@ -12,7 +12,7 @@ using Grains.Abstractions.Geo;
 using Grains.Abstractions.Packaging;
 using Grains.Abstractions.Sla;
 using Grains.Abstractions.Towns;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

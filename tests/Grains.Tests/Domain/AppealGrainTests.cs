@@ -4,9 +4,9 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Errors;
 using Grains.Abstractions.Sla;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 using Silo.Streams;
 
 namespace Grains.Tests.Domain;

@@ -5,7 +5,7 @@ using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Errors;
 using Grains.Enterprises;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

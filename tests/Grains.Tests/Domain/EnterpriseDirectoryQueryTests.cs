@@ -2,9 +2,9 @@ using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Errors;
 using Grains.Abstractions.Officials;
 using Grains.Demo;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

@@ -9,9 +9,9 @@ using Grains.Abstractions.Packaging;
 using Grains.Abstractions.Projects;
 using Grains.Abstractions.Sla;
 using Grains.Abstractions.Towns;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

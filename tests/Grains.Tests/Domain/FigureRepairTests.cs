@@ -5,7 +5,7 @@ using Grains.Abstractions.District;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Towns;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

@@ -3,7 +3,7 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Towns;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

@@ -4,9 +4,9 @@ using Grains.Abstractions.Enterprises;
 using Grains.Abstractions.Officials;
 using Grains.Abstractions.Sla;
 using Grains.Demo;
-using Grains.ReadModels;
+using Storage.ReadModels;
 using Grains.Tests.Infrastructure;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Domain;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Silo;
 using Silo.Hosting;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Infrastructure;
 

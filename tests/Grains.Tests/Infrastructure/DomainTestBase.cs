@@ -1,7 +1,7 @@
 using Grains.Abstractions.Errors;
 using Microsoft.Extensions.Time.Testing;
 using Silo;
-using Silo.Storage;
+using Storage;
 
 namespace Grains.Tests.Infrastructure;
 

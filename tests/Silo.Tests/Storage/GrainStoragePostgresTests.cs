@@ -1,5 +1,0 @@
-using Silo.Storage;
-
-namespace Silo.Tests.Storage;
-
-public sealed class GrainStoragePostgresTests() : GrainStorageTests(DatabaseProvider.Postgres);
