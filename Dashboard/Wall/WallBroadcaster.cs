@@ -15,7 +15,7 @@ namespace Dashboard.Wall;
 internal sealed class WallBroadcaster(
     WallSnapshotSource source,
     WallFeed feed,
-    FeedQueries history,
+    IFeedHistory history,
     IOptions<DomainOptions> domain,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider clock,
@@ -56,7 +56,11 @@ internal sealed class WallBroadcaster(
         refreshWanted.Writer.TryWrite(true);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RefreshFiguresAsync(stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RestoreFeedAsync(stoppingToken);
+        await RefreshFiguresAsync(stoppingToken);
+    }
 
     /// <summary>Numbers the kept events newer than the feed's newest item, oldest first, in this run's epoch; a failure
     /// leaves the feed as it is.</summary>
@@ -69,7 +73,7 @@ internal sealed class WallBroadcaster(
                 if (change.At > newestShown && change.Kind.IsNews())
                 {
                     newestShown = change.At;
-                    feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
+                    feed.Append(sequence => source.FeedItem(sequence, change));
                 }
             }
         }
@@ -93,7 +97,7 @@ internal sealed class WallBroadcaster(
         }
 
         newestShown = change.At > newestShown ? change.At : newestShown;
-        var item = feed.Append(sequence => WallFeedItem.From(sequence, change, source.TownName(change.TownCode)));
+        var item = feed.Append(sequence => source.FeedItem(sequence, change));
         await hub.Clients.Group(LiveGroup.Wall.Name).WallFeed(new WallFeedPush(feed.Epoch, item));
     }
 

@@ -61,11 +61,12 @@ public sealed record WallMarker(string Code, string Name, string TownCode, doubl
 public sealed record WallFeedItem(
     long Sequence, string Kind, DateTimeOffset At, string TownCode, string TownName, string SubjectCode, string Title, double? Latitude, double? Longitude)
 {
-    public static WallFeedItem From(long sequence, DistrictEvent change, string townName)
+    public static WallFeedItem From(long sequence, DistrictEvent change, string townName, string? categoryName = null)
     {
         // An invalid position would put the pulse off the map; the item is still shown in the feed.
         var at = change.Location is { IsValid: true } location ? location : null;
-        return new(sequence, change.Kind.ToString(), change.At, change.TownCode, townName, change.SubjectCode, change.Title, at?.Latitude, at?.Longitude);
+        var title = categoryName is null ? change.Title : $"{change.Title} · {categoryName}";
+        return new(sequence, change.Kind.ToString(), change.At, change.TownCode, townName, change.SubjectCode, title, at?.Latitude, at?.Longitude);
     }
 }
 

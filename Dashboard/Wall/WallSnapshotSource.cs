@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Grains.Abstractions.District;
+using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -13,6 +14,7 @@ internal sealed class WallSnapshotSource(
     IGrainFactory grains,
     WallFeed feed,
     IOptions<DomainOptions> domain,
+    SlaSettings sla,
     TimeProvider clock,
     ILogger<WallSnapshotSource> logger)
 {
@@ -77,6 +79,10 @@ internal sealed class WallSnapshotSource(
             departments.Result,
             includeMarkers ? [.. markers.Result.Select(WallMarker.From)] : null);
     }
+
+    /// <summary>One line of the feed for an event: its place's town name and, for an appeal, its category after the subject.</summary>
+    public WallFeedItem FeedItem(long sequence, DistrictEvent change) =>
+        WallFeedItem.From(sequence, change, TownName(change.TownCode), sla.Categories.FirstOrDefault(c => c.Code == change.Category)?.NameZh);
 
     /// <summary>The town's name as last read from the district, else its code.</summary>
     public string TownName(string townCode) => townNames.TryGetValue(townCode, out var name) ? name : townCode;

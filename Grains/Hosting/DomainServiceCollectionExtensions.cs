@@ -21,8 +21,8 @@ namespace Grains.Hosting;
 /// <summary>Registers the domain for a silo: rules, the domain clock, the read model, the figure checks and the demo loader.</summary>
 public static class DomainServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="DomainOptions"/> (section "Domain"): all a process that only reads the read model and calls
-    /// grains needs of the domain.</summary>
+    /// <summary>Binds <see cref="DomainOptions"/> (section "Domain") and the appeal, SLA and calendar settings (the defaults
+    /// unless registered before): all a process that only reads the read model and calls grains needs of the domain.</summary>
     public static IServiceCollection AddDomainOptions(this IServiceCollection services, IConfiguration? configuration = null)
     {
         var options = services.AddOptions<DomainOptions>();
@@ -31,6 +31,9 @@ public static class DomainServiceCollectionExtensions
             options.Bind(configuration.GetSection(DomainOptions.SectionName));
         }
 
+        services.TryAddSingleton(AppealSettings.Default);
+        services.TryAddSingleton(SlaSettings.Default);
+        services.TryAddSingleton(WorkingCalendarSettings.China);
         return services;
     }
 
@@ -43,9 +46,6 @@ public static class DomainServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(DistrictClock.TimeKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
-        services.TryAddSingleton(AppealSettings.Default);
-        services.TryAddSingleton(SlaSettings.Default);
-        services.TryAddSingleton(WorkingCalendarSettings.China);
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<WorkingCalendarSettings>()));
         services.TryAddSingleton(sp => new SlaPolicy(sp.GetRequiredService<SlaSettings>(), sp.GetRequiredService<WorkingCalendar>()));
         services.TryAddSingleton(sp => new AppealLifecycle(

@@ -99,10 +99,17 @@ public sealed partial class FeedLog(IDatabase database, ILogger<FeedLog> logger)
     private partial void LogLost(Exception exception, int count);
 }
 
-/// <summary>Reads the kept live events of a district (the wall's feed after a restart or a reconnect).</summary>
-public sealed class FeedQueries(IDatabase database)
+/// <summary>The kept live events of a district (the wall's feed after a restart or a reconnect).</summary>
+public interface IFeedHistory
 {
     /// <summary>The newest <paramref name="count"/> events, oldest first, unnumbered (sequence 0).</summary>
+    Task<IReadOnlyList<DistrictEvent>> RecentAsync(string districtCode, int count, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Reads the kept live events of a district from <c>rm_feed</c>.</summary>
+public sealed class FeedQueries(IDatabase database) : IFeedHistory
+{
+    /// <inheritdoc />
     public async Task<IReadOnlyList<DistrictEvent>> RecentAsync(string districtCode, int count, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

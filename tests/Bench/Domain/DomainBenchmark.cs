@@ -10,9 +10,10 @@ using Storage;
 
 namespace Bench.Domain;
 
-/// <summary>tests/bench.sh domain: generating and loading the demo district (SQLite, and PostgreSQL when
-/// BENCH_POSTGRES_CONNECTION is set), process memory after each, the median time of the wall's figures read,
-/// durable appeal transitions per second on PostgreSQL, and generating the province preset.</summary>
+/// <summary>tests/bench.sh domain: generating and loading the demo district into the product's silo (SQLite, and PostgreSQL
+/// when BENCH_POSTGRES_CONNECTION is set; the seeder writes grain state through Orleans' ADO.NET grain storage), process
+/// memory after each, the median time of the wall's figures read, durable appeal transitions per second on PostgreSQL
+/// (bench.sh runs pgbench afterwards and prints the ratio), and generating the province preset.</summary>
 /// <remarks>By default the province (×100) is generated (streamed) but not loaded: loading takes about 100 × the
 /// district's time. <c>domain --load-province</c> (or <c>BENCH_LOAD_PROVINCE=1 bash tests/bench.sh domain</c>) loads all of
 /// it into one SQLite file as well; each district keeps its own towns and departments (keys carry the district code).</remarks>
@@ -44,7 +45,7 @@ internal static class DomainBenchmark
 
     private static async Task LoadProvinceAsync()
     {
-        await using var silo = await DomainSilo.StartAsync(DatabaseProvider.Sqlite);
+        await using var silo = await BenchSilo.StartAsync(DatabaseProvider.Sqlite);
         var seeder = silo.Get<DemoDistrictSeeder>();
         var started = Stopwatch.GetTimestamp();
         var districts = 0;
@@ -61,7 +62,7 @@ internal static class DomainBenchmark
 
     private static async Task DistrictAsync(DatabaseProvider provider, string name, bool transitions)
     {
-        await using var silo = await DomainSilo.StartAsync(provider);
+        await using var silo = await BenchSilo.StartAsync(provider);
         var started = Stopwatch.GetTimestamp();
         var generator = new DemoDistrictGenerator(Seed, DemoSizes.District, TimeProvider.System.GetLocalNow());
         var result = await silo.Get<DemoDistrictSeeder>().LoadAsync(generator);
@@ -91,7 +92,8 @@ internal static class DomainBenchmark
     }
 
     /// <summary>Workers each take a fresh appeal through 受理 → 分流 → 签收 → 反馈 → 评价 → 销号, every step a durable
-    /// transition: state and history written, read-model row upserted, aggregator deltas written.</summary>
+    /// transition: state and history written, read-model row upserted, deltas sent to the town, department and district
+    /// grains (which write their counters at most once a second), the change published to the district's live channel.</summary>
     private static async Task<double> TransitionsPerSecondAsync(BenchSilo silo, DemoDistrictGenerator generator)
     {
         var dispatcher = new AppealActor("bench-dispatcher", ActorRole.Dispatcher, "centre", ActionChannel.Workbench);

@@ -4,7 +4,6 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
 using Grains.Demo;
 using Grains.Hosting;
-using Silo;
 
 namespace Bench.Live;
 

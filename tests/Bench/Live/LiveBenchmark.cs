@@ -1,16 +1,13 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Auth;
 using Dashboard.Wall;
-using Grains.Abstractions.Appeals;
 using Grains.Abstractions.District;
 using Grains.Demo;
-using Grains.Figures;
 using Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Silo;
-using Silo.Streams;
 
 namespace Bench.Live;
 
@@ -57,10 +54,7 @@ internal static class LiveBenchmark
         Metrics.Print("live_browser_walls", walls.Count, "walls");
         Metrics.Print("live_hub_walls", hubWalls.Count, "walls");
 
-        using var stopListening = new CancellationTokenSource();
-        var received = new ConcurrentDictionary<long, Published>();
-        var listener = ListenAsync(app.Services.GetRequiredService<IChangeFeed>(), received, stopListening.Token);
-
+        var received = app.Arrivals.Received;
         var missed = 0L;
         var stream = new AppealStream(app.Services.GetRequiredService<IGrainFactory>(), run);
         // Not measured: the first appeals pay for JIT and first activations (enterprise, town, figures).
@@ -69,9 +63,6 @@ internal static class LiveBenchmark
         missed += await MeasureLatencyAsync(walls, hubWalls, stream, received, "realistic", RealisticPerSecond);
         missed += await MeasureLatencyAsync(walls, hubWalls, stream, received, "10x", RealisticPerSecond * 10);
         Metrics.Print("live_missed_updates", missed, "updates");
-
-        await stopListening.CancelAsync();
-        await listener;
 
         hubWalls.Record(false);
         hubWalls.TakeSightings();
@@ -106,29 +97,10 @@ internal static class LiveBenchmark
         Metrics.Print("wall_render_p95_ms", Metrics.Percentile(samples, 0.95), "ms");
     }
 
-    /// <summary>Notes which of the run's appeals each pushed event time belongs to: the feed item on the
-    /// wall carries the grain's event time, not the appeal id.</summary>
-    private static async Task ListenAsync(IChangeFeed feed, ConcurrentDictionary<long, Published> received, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var change in feed.SubscribeAsync<DistrictEvent>(DistrictTopics.District, cancellationToken))
-            {
-                if (change.Kind == DistrictEventKind.AppealReceived && change.SubjectCode.StartsWith(AppealStream.Prefix, StringComparison.Ordinal))
-                {
-                    received[change.At.UtcTicks] = new Published(change.SubjectCode, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>Streams appeals at <paramref name="perSecond"/> for <see cref="StreamDuration"/> and prints
     /// the p50 and p95 of arrival time minus send time over every wall and change: DOM time on the Chromium
-    /// walls (the headline figure), receive time on the hub walls, and the grain's publish on the change
-    /// feed (where the server's part ends). Returns the misses of all walls.</summary>
+    /// walls (the headline figure), receive time on the hub walls, and the district grain's live batch reaching
+    /// the Dashboard (where the server's part ends). Returns the misses of all walls.</summary>
     private static async Task<long> MeasureLatencyAsync(
         WallPages walls, HubWalls hubWalls, AppealStream stream, ConcurrentDictionary<long, Published> received, string label, double perSecond)
     {
@@ -194,29 +166,27 @@ internal static class LiveBenchmark
         Metrics.Print("server_memory_before_10k_changes_mb", managedBefore, "MB");
         Metrics.Print("server_working_set_before_10k_changes_mb", workingSetBefore, "MB");
 
-        // Published on IChangeFeed directly, as the grains publish (district and town topics): 10,000 appeal
-        // submissions would also leave 10,000 appeal activations and rows, which is not the wall's memory.
-        Console.WriteLine("# server_memory_after_10k_changes: 10,000 DistrictEvents published through IChangeFeed directly, not through grains");
-        var feed = services.GetRequiredService<IChangeFeed>();
+        // Published to the district grain as entity grains publish after a change: 10,000 appeal submissions would also leave
+        // 10,000 appeal activations and rows, which is not the wall's memory.
+        Console.WriteLine("# server_memory_after_10k_changes: 10,000 DistrictEvents published through IDistrictAdministrationGrain.Publish, not from appeal grains");
+        var district = services.GetRequiredService<IGrainFactory>().GetGrain<IDistrictAdministrationGrain>(new DomainOptions().DistrictCode);
         var wallFeed = services.GetRequiredService<WallFeed>();
         var generator = new DemoDistrictGenerator(new DomainOptions().DemoSeed, DemoSizes.District, DateTimeOffset.UnixEpoch);
         var kinds = new[] { DistrictEventKind.AppealReceived, DistrictEventKind.AppealRouted, DistrictEventKind.AppealClosed, DistrictEventKind.PackagingChanged };
         var started = Stopwatch.GetTimestamp();
         for (var batch = 0; batch < FloodChanges / FloodBatch; batch++)
         {
-            var last = "";
-            for (var i = 0; i < FloodBatch; i++)
+            var events = Enumerable.Range(batch * FloodBatch, FloodBatch).Select(n =>
             {
-                var n = (batch * FloodBatch) + i;
                 var town = generator.Towns[n % generator.Towns.Count];
                 var kind = kinds[n % kinds.Length];
-                last = $"{AppealStream.Prefix}{run}-flood-{n}";
-                feed.Publish(new DistrictEvent(kind, DateTimeOffset.UtcNow, town.Code, last, $"压测企业 {n} · 金融",
-                    kind == DistrictEventKind.AppealReceived ? town.Centre : null));
-            }
+                return new DistrictEvent(kind, DateTimeOffset.UtcNow, town.Code, $"live-flood-{run}-{n}", $"压测企业 {n} · 金融",
+                    kind == DistrictEventKind.AppealReceived ? town.Centre : null);
+            }).ToImmutableArray();
+            await district.Publish(events);
 
-            // Paced by the broadcaster: its subscription holds 1,024 changes and drops the oldest beyond that.
-            await WaitForWallFeedAsync(wallFeed, last, TimeSpan.FromSeconds(60));
+            // Paced by the wall: the district keeps only the last 2,000 events for a Dashboard that falls behind.
+            await WaitForWallFeedAsync(wallFeed, events[^1].SubjectCode, TimeSpan.FromSeconds(60));
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -257,6 +227,3 @@ internal static class LiveBenchmark
         return (managed / 1048576.0, process.WorkingSet64 / 1048576.0);
     }
 }
-
-/// <summary>One of the run's appeals as it reached the change feed, and when (Unix ms).</summary>
-internal sealed record Published(string AppealId, long Ms);

@@ -1,6 +1,8 @@
 extern alias DashboardApp;
 
+using System.Globalization;
 using System.Net;
+using Dashboard.Live;
 using Grains.Abstractions.District;
 using Grains.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -8,15 +10,20 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Silo;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using TestInfrastructure;
 
 namespace Bench.Live;
 
-/// <summary>The real dashboard and its co-hosted silo on Kestrel (a free loopback port), on a temporary
-/// SQLite file with the demo district, as tests/Dashboard.Tests' DashboardFactory runs it.</summary>
+/// <summary>The real dashboard and its co-hosted Orleans silo on Kestrel (a free loopback port), on a temporary SQLite file
+/// with the demo district, as tests/Dashboard.Tests' DashboardFactory runs it; <see cref="Arrivals"/> sees the district's
+/// live events before the wall does.</summary>
 internal sealed class LiveDashboard : WebApplicationFactory<DashboardApp::Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"bench-live-{Guid.NewGuid():N}.db");
+
+    public AppealArrivals Arrivals { get; } = new();
 
     public LiveDashboard()
     {
@@ -32,9 +39,20 @@ internal sealed class LiveDashboard : WebApplicationFactory<DashboardApp::Progra
         // Pooled, as the app runs in production (the tests' Pooling=False would add a file open to every grain write).
         builder.UseSetting("Storage:ConnectionString", $"Data Source={databasePath}");
         builder.UseSetting("Domain:SeedDemoDistrict", "true");
+        // A silo port of its own beside anything else on this machine; no gateway, as no client joins.
+        builder.UseSetting("Silo:SiloPort", TestSiloHost.FreePort().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Silo:GatewayPort", "0");
         // The metric lines are the output; the app's own information logging would bury them.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Orleans.Runtime.Silo", "Warning");
+        // First of the live consumers: they are called in registration order, the wall's broadcaster next.
+        builder.ConfigureServices(services =>
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IDistrictLiveConsumer>(Arrivals));
+            // stdout carries only the metric lines.
+            services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
     }
 
     /// <summary>Starts Kestrel and returns the base address it listens on.</summary>

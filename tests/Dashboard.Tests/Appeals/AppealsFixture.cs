@@ -10,7 +10,7 @@ using Grains.Hosting;
 using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Silo;
+using Orleans;
 using Storage;
 
 namespace Dashboard.Tests.Appeals;

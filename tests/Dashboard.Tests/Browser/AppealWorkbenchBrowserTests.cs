@@ -5,7 +5,7 @@ using Grains.Abstractions.Departments;
 using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Silo;
+using Orleans;
 using Storage;
 
 namespace Dashboard.Tests.Browser;

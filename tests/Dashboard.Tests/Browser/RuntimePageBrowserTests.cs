@@ -34,7 +34,10 @@ public sealed class RuntimePageBrowserTests
         var updated = long.Parse(await sequence.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(updated > long.Parse(shown, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, navigations);
-        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        // Orleans' own figures: the co-hosted silo is an active member, and the domain's grain classes have activations.
+        var silos = page.GetByRole(AriaRole.Table, new() { Name = "集群中的 Silo（Orleans 成员表）" });
+        await Assertions.Expect(silos.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Active", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "按 Grain 类型统计" })).ToContainTextAsync("DistrictGrain", new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("runtime-desktop.png"), FullPage = true });
 
         await page.SetViewportSizeAsync(390, 844);

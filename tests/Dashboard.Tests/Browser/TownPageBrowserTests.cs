@@ -5,7 +5,7 @@ using Grains.Abstractions.Officials;
 using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Tests.Browser;
 

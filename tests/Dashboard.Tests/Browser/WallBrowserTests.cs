@@ -10,7 +10,7 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
 using Grains.Demo;
 using Grains.Hosting;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Tests.Browser;
 

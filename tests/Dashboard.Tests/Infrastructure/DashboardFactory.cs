@@ -77,6 +77,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Storage:Provider", Provider.ToString());
         builder.UseSetting("Storage:ConnectionString", connectionString);
+        // Each factory co-hosts its own silo: a port of its own, no gateway, so factories run side by side.
+        builder.UseSetting("Silo:SiloPort", TestSiloHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Silo:GatewayPort", "0");
         // Demo accounts are created by default only on the embedded SQLite; the tests sign in with them on both engines.
         builder.UseSetting("Dashboard:DemoAccounts", "true");
         builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");

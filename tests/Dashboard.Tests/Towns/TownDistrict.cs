@@ -7,7 +7,7 @@ using Grains.Abstractions.Officials;
 using Grains.Abstractions.Towns;
 using Storage.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
-using Silo;
+using Orleans;
 using Storage;
 
 namespace Dashboard.Tests.Towns;

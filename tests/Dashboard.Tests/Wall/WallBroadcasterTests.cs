@@ -1,15 +1,15 @@
 using Grains.Hosting;
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Dashboard.Live;
 using Dashboard.Wall;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Geo;
+using Grains.Abstractions.Sla;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Silo.Streams;
+using Storage.ReadModels;
 
 namespace Dashboard.Tests.Wall;
 
@@ -17,25 +17,25 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(WallTestData.Now);
     private readonly FixedDistrict district = new();
-    private readonly TestChangeFeed changes = new();
     private readonly RecordingWall wall = new();
     private readonly WallFeed feed = new(capacity: 5);
     private readonly KeptFeed history = new(
-        new WallFeedItem(0, "AppealReceived", WallTestData.Now.AddHours(-2), "town-01", "一号镇", "a-old-1", "kept #1", null, null),
-        new WallFeedItem(0, "AppealClosed", WallTestData.Now.AddHours(-1), "town-01", "一号镇", "a-old-2", "kept #2", null, null));
+        new DistrictEvent(DistrictEventKind.AppealReceived, WallTestData.Now.AddHours(-2), "town-01", "a-old-1", "kept #1", null),
+        new DistrictEvent(DistrictEventKind.AppealClosed, WallTestData.Now.AddHours(-1), "town-01", "a-old-2", "kept #2", null));
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
     private readonly WallBroadcaster broadcaster;
 
     public WallBroadcasterTests()
     {
-        var source = new WallSnapshotSource(district, feed, Options.Create(new DomainOptions()), clock, NullLogger<WallSnapshotSource>.Instance);
-        broadcaster = new WallBroadcaster(changes, source, feed, history, new RecordingHub(wall), clock, NullLogger<WallBroadcaster>.Instance);
+        var source = new WallSnapshotSource(district, feed, Options.Create(new DomainOptions()), SlaSettings.Default, clock, NullLogger<WallSnapshotSource>.Instance);
+        broadcaster = new WallBroadcaster(
+            source, feed, history, Options.Create(new DomainOptions()), new RecordingHub(wall), clock, NullLogger<WallBroadcaster>.Instance);
     }
 
     public async Task InitializeAsync()
     {
         await broadcaster.StartAsync(CancellationToken.None);
-        await changes.Subscribed.Task.WaitAsync(timeout.Token);
+        await history.Read.Task.WaitAsync(timeout.Token);
     }
 
     public async Task DisposeAsync()
@@ -51,7 +51,7 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
         // Act: 200 events while the clock stands still.
         for (var i = 0; i < 200; i++)
         {
-            changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealReceived, i));
+            await Publish(Event(DistrictEventKind.AppealReceived, i));
         }
 
         await wall.WaitForFeedAsync(200, timeout.Token);
@@ -69,9 +69,9 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     public async Task Events_AfterTheInterval_TrailingRefreshCarriesTheNewestFigures()
     {
         // Arrange
-        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealTurnedRed, 1));
+        await Publish(Event(DistrictEventKind.AppealTurnedRed, 1));
         await wall.WaitForFiguresAsync(1, timeout.Token);
-        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealTurnedRed, 2));
+        await Publish(Event(DistrictEventKind.AppealTurnedRed, 2));
         await wall.WaitForFeedAsync(2, timeout.Token);
 
         // Act: let fake time pass until the next refresh.
@@ -89,10 +89,10 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     public async Task Events_ProjectChange_RefreshIncludesMarkersOtherwiseNot()
     {
         // Act
-        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealRouted, 1));
+        await Publish(Event(DistrictEventKind.AppealRouted, 1));
         await wall.WaitForFiguresAsync(1, timeout.Token);
         await AdvanceUntilAsync(() => wall.Figures.Count >= 2);
-        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.ProjectStageChanged, 2));
+        await Publish(Event(DistrictEventKind.ProjectStageChanged, 2));
         await AdvanceUntilAsync(() => wall.Figures.Count >= 3);
 
         // Assert
@@ -103,17 +103,16 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_KeptItems_AreTheFeedBeforeAnyEventAndEachNewEventIsKept()
+    public async Task Start_KeptItems_AreTheFeedBeforeAnyEvent()
     {
         // Act
-        changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealRouted, 1));
+        await Publish(Event(DistrictEventKind.AppealRouted, 1));
         await wall.WaitForFeedAsync(1, timeout.Token);
         var (_, recent) = feed.Read();
 
-        // Assert: the kept items, renumbered oldest first, then the new event; the new one was handed to the history.
+        // Assert: the kept items, renumbered oldest first, then the new event.
         Assert.Equal(["#1", "kept #2", "kept #1"], recent.Select(r => r.Title));
         Assert.Equal([3L, 2L, 1L], recent.Select(r => r.Sequence));
-        Assert.Equal("#1", Assert.Single(history.Recorded).Title);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
         // Act
         for (var i = 0; i < 12; i++)
         {
-            changes.Publish(DistrictTopics.District, Event(DistrictEventKind.AppealClosed, i));
+            await Publish(Event(DistrictEventKind.AppealClosed, i));
         }
 
         await wall.WaitForFeedAsync(12, timeout.Token);
@@ -139,7 +138,7 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     public async Task FeedItem_KnownTown_CarriesTheTownNameAndLocation()
     {
         // Arrange: the town names come from the district's towns.
-        var source = new WallSnapshotSource(district, feed, Options.Create(new DomainOptions()), clock, NullLogger<WallSnapshotSource>.Instance);
+        var source = new WallSnapshotSource(district, feed, Options.Create(new DomainOptions()), SlaSettings.Default, clock, NullLogger<WallSnapshotSource>.Instance);
         await source.GetSnapshotAsync();
 
         // Act
@@ -165,36 +164,18 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     private static DistrictEvent Event(DistrictEventKind kind, int index) =>
         new(kind, WallTestData.Now, "town-01", $"appeal-{index}", $"#{index}", new GeoPoint(29.05, 123.45));
 
-    /// <summary>An <see cref="IChangeFeed"/> with one subscriber, fed by the test.</summary>
-    private sealed class KeptFeed(params WallFeedItem[] kept) : IWallFeedHistory
+    private Task Publish(DistrictEvent change) => broadcaster.OnEventsAsync([change], null);
+
+    /// <summary>The kept events the broadcaster restores the feed from.</summary>
+    private sealed class KeptFeed(params DistrictEvent[] kept) : IFeedHistory
     {
-        public ConcurrentQueue<WallFeedItem> Recorded { get; } = new();
+        public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Record(WallFeedItem item) => Recorded.Enqueue(item);
-
-        public Task<IReadOnlyList<WallFeedItem>> ReadRecentAsync(int count, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<WallFeedItem>>(kept.TakeLast(count).ToArray());
-    }
-
-    private sealed class TestChangeFeed : IChangeFeed
-    {
-        private readonly Channel<object> channel = Channel.CreateUnbounded<object>();
-
-        public TaskCompletionSource Subscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Publish<T>(string topic, T change) where T : notnull => channel.Writer.TryWrite(change);
-
-        public async IAsyncEnumerable<T> SubscribeAsync<T>(string topic, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        public Task<IReadOnlyList<DistrictEvent>> RecentAsync(string districtCode, int count, CancellationToken cancellationToken = default)
         {
-            Assert.Equal(DistrictTopics.District, topic);
-            Subscribed.TrySetResult();
-            await foreach (var change in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return (T)change;
-            }
+            Read.TrySetResult();
+            return Task.FromResult<IReadOnlyList<DistrictEvent>>(kept.TakeLast(count).ToArray());
         }
-
-        public int SubscriberCount(string topic) => 1;
     }
 
     /// <summary>What the wall group received.</summary>
@@ -211,7 +192,7 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
 
         public Task Town(Dashboard.Towns.TownLiveUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to a town.");
 
-        public Task Appeal(Grains.Abstractions.Appeals.AppealUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to an appeal.");
+        public Task Appeal(Dashboard.Appeals.AppealUpdate update) => throw new InvalidOperationException("The wall broadcaster pushed to an appeal.");
 
         public Task WallFeed(WallFeedPush push)
         {

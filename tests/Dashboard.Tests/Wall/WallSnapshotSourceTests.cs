@@ -1,10 +1,12 @@
 using Grains.Hosting;
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Wall;
 using Grains.Abstractions.District;
+using Grains.Abstractions.Sla;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Tests.Wall;
 
@@ -68,14 +70,10 @@ public sealed class WallSnapshotSourceTests
     }
 
     private static WallSnapshotSource Source(IGrainFactory grains, WallFeed feed, string districtCode) =>
-        new(grains, feed, Options.Create(new DomainOptions { DistrictCode = districtCode }), new FakeTimeProvider(WallTestData.Now), NullLogger<WallSnapshotSource>.Instance);
+        new(grains, feed, Options.Create(new DomainOptions { DistrictCode = districtCode }), SlaSettings.Default, new FakeTimeProvider(WallTestData.Now), NullLogger<WallSnapshotSource>.Instance);
 
-    private sealed class NoGrains : IGrainFactory
+    private sealed class NoGrains : StringKeyGrainFactory
     {
-        public T GetGrain<T>(string primaryKey) where T : IGrainWithStringKey => throw new InvalidOperationException($"No grain class implements {typeof(T).Name}.");
-
-        public T GetGrain<T>(Guid primaryKey) where T : IGrainWithGuidKey => throw new NotSupportedException();
-
-        public T GetGrain<T>(long primaryKey) where T : IGrainWithIntegerKey => throw new NotSupportedException();
+        protected override T GetStringKeyed<T>(string primaryKey) => throw new InvalidOperationException($"No grain class implements {typeof(T).Name}.");
     }
 }

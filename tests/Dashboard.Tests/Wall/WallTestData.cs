@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Dashboard.Wall;
+using Dashboard.Tests.Infrastructure;
 using Grains.Abstractions.District;
+using Grains.Abstractions.Live;
 using Grains.Abstractions.Geo;
 using Grains.Abstractions.Projects;
 using Grains.Abstractions.Towns;
-using Silo;
+using Orleans;
 
 namespace Dashboard.Tests.Wall;
 
@@ -48,7 +50,7 @@ internal static class WallTestData
 }
 
 /// <summary>A district grain answering fixed data, behind a grain factory; counts the figure reads.</summary>
-internal sealed class FixedDistrict : IGrainFactory, IDistrictGrain
+internal sealed class FixedDistrict : StringKeyGrainFactory, IDistrictGrain
 {
     private int figureReads;
 
@@ -56,15 +58,11 @@ internal sealed class FixedDistrict : IGrainFactory, IDistrictGrain
 
     public string? RequestedKey { get; private set; }
 
-    public T GetGrain<T>(string primaryKey) where T : IGrainWithStringKey
+    protected override T GetStringKeyed<T>(string primaryKey)
     {
         RequestedKey = primaryKey;
         return (T)(object)this;
     }
-
-    public T GetGrain<T>(Guid primaryKey) where T : IGrainWithGuidKey => throw new NotSupportedException();
-
-    public T GetGrain<T>(long primaryKey) where T : IGrainWithIntegerKey => throw new NotSupportedException();
 
     public Task<DistrictProfile> GetProfile() => Task.FromResult(new DistrictProfile("demo", "示范区", new GeoPoint(29.05, 123.5), IsDemo: true));
 
@@ -86,4 +84,10 @@ internal sealed class FixedDistrict : IGrainFactory, IDistrictGrain
 
     public Task<IReadOnlyList<ProjectMarker>> GetProjectMarkers(string? townCode) => Task.FromResult<IReadOnlyList<ProjectMarker>>(
         [new ProjectMarker("p-1", "新材料产业园", "town-01", new GeoPoint(29.05, 123.45), ProjectStage.Building, BehindSchedule: true, 0.3)]);
+
+    public Task<LiveCursor> Subscribe(IDistrictObserver observer) => throw new NotSupportedException();
+
+    public Task Unsubscribe(IDistrictObserver observer) => throw new NotSupportedException();
+
+    public Task<DistrictBacklog> GetEventsSince(Guid epoch, long sequence) => throw new NotSupportedException();
 }

@@ -4,10 +4,10 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Errors;
 using Grains.Abstractions.Sla;
+using Grains.Appeals;
 using Storage.ReadModels;
 using Grains.Tests.Infrastructure;
 using Storage;
-using Silo.Streams;
 
 namespace Grains.Tests.Domain;
 
@@ -304,15 +304,13 @@ public abstract class AppealGrainTests : DomainTestBase
 
         // Critical finance: 1 working day from Mon 17 Nov 09:00 is Tue 18 Nov 09:00; yellow with a quarter left, Tue 03:00.
         Clock.Advance(TimeSpan.FromHours(18) + TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(async () => (await RowAsync()).Light == SlaLight.Yellow, "the light is yellow");
-        // The district hears of the change after the read model row is written: wait for it too.
+        await FireReminderAsync(appeal, AppealGrain.ReminderName);
+        Assert.Equal(SlaLight.Yellow, (await RowAsync()).Light);
         await WaitUntilAsync(async () => (await District.GetFigures()).OpenYellow == 1, "the district counts one yellow appeal");
-        // The reminder's turn registers the deadline review after it counts the change; a read-only call queues behind that
-        // turn. Advancing before it ends would start the deadline timer from the advanced clock, six hours late.
-        await appeal.Get();
+
         Clock.Advance(TimeSpan.FromHours(6));
-        await WaitUntilAsync(async () => (await RowAsync()).Light == SlaLight.Red, "the light is red");
-        await WaitUntilAsync(async () => (await District.GetFigures()).OpenRed == 1, "the district counts one red appeal");
+        await FireReminderAsync(appeal, AppealGrain.ReminderName);
+        Assert.Equal(SlaLight.Red, (await RowAsync()).Light);
 
         var figures = await District.GetFigures();
         Assert.Equal((0, 0, 1), (figures.OpenGreen, figures.OpenYellow, figures.OpenRed));
@@ -321,7 +319,21 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
-    public async Task SlaReminder_DeadlinePassesWhileSiloIsDown_TurnsRedAfterRestart()
+    public async Task SlaReminder_RegisteredForTheNextReview_DueWhenTheLightTurnsYellow()
+    {
+        var appeal = Appeal();
+        await appeal.Submit(TestDistrict.Intake("a-1") with { Priority = AppealPriority.Critical }, TestDistrict.Dispatcher);
+        var registeredAround = DateTime.UtcNow;
+
+        var reminder = await ReminderAsync(appeal, AppealGrain.ReminderName);
+
+        // Yellow at Tue 03:00, 18 hours after acceptance on the domain clock; Orleans counts that from the registration.
+        Assert.NotNull(reminder);
+        Assert.InRange(reminder.StartAt - registeredAround, TimeSpan.FromHours(18) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(18) + TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task SlaReminder_DeadlinePassesWhileSiloIsDown_IsKeptAndTurnsRedWhenItFires()
     {
         await InProgressAsync();
         await Silo.StopAsync();
@@ -329,9 +341,10 @@ public abstract class AppealGrainTests : DomainTestBase
         Clock.Advance(TimeSpan.FromDays(10));
         await RestartAsync();
 
-        // Only the read model is read, so no call activates the appeal: the durable reminder must have done it.
-        await WaitUntilAsync(async () => (await RowAsync()).Light == SlaLight.Red, "the reminder turned the light red");
-        Assert.Equal(1, (await District.GetFigures()).OpenRed);
+        // The reminder survived the restart in the reminder table; when it fires, the appeal reviews itself.
+        await FireReminderAsync(Appeal(), AppealGrain.ReminderName);
+        Assert.Equal(SlaLight.Red, (await RowAsync()).Light);
+        await WaitUntilAsync(async () => (await District.GetFigures()).OpenRed == 1, "the district counts one red appeal");
     }
 
     [Fact]
@@ -343,7 +356,7 @@ public abstract class AppealGrainTests : DomainTestBase
 
         // The TakenOver event (index 2) is the only place the handler's id is stored.
         var changed = await Database.ExecuteSqlAsync(
-            "UPDATE grain_state SET payload = REPLACE(payload, 'handler-1', 'handler-9') WHERE grain_type = 'appeal' AND grain_key = 'a-1'");
+            "UPDATE OrleansStorage SET PayloadJson = REPLACE(PayloadJson, 'handler-1', 'handler-9') WHERE GrainTypeString = 'appeal' AND GrainIdExtensionString = 'a-1'");
         await RestartAsync();
 
         Assert.Equal(1, changed);
@@ -354,17 +367,14 @@ public abstract class AppealGrainTests : DomainTestBase
     public async Task Supervise_PublishesTheAppealsNewVersionAndARefusalPublishesNothing()
     {
         var appeal = await InProgressAsync();
-        var feed = Silo.Get<IChangeFeed>();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var updates = feed.SubscribeAsync<AppealUpdate>(AppealTopics.All, cancel.Token).GetAsyncEnumerator(cancel.Token);
-        var next = updates.MoveNextAsync().AsTask();
+        await using var live = await LiveObserver.SubscribeAsync(Grains, TestDistrict.Code);
 
         await Assert.ThrowsAsync<DomainException>(() => appeal.Close(TestDistrict.Dispatcher, null));
         var supervised = await appeal.Supervise(TestDistrict.Dispatcher, "请加快办理");
 
-        Assert.True(await next);
-        Assert.Equal(("a-1", supervised.EventCount), (updates.Current.AppealId, updates.Current.Version));
-        await updates.DisposeAsync();
+        var published = await live.NextAsync();
+        Assert.Equal((DistrictEventKind.AppealSupervised, "a-1", supervised.EventCount), (published.Kind, published.SubjectCode, published.SubjectVersion));
+        Assert.Equal(live.FirstSequence, published.Sequence);
     }
 
     [Fact]
@@ -373,8 +383,8 @@ public abstract class AppealGrainTests : DomainTestBase
         var appeal = await InProgressAsync();
         await Silo.StopAsync();
         var changed = await Database.ExecuteSqlAsync(
-            "UPDATE grain_state SET payload = REPLACE(payload, '\"Years\":{\"2025\":{\"Received\":1,\"Closed\":0,\"ClosedOnTime\":0,\"Rated\":0,\"Satisfied\":0}}', " +
-            "'\"AppealsReceived\":1') WHERE grain_type = 'appeal' AND grain_key = 'a-1'");
+            "UPDATE OrleansStorage SET PayloadJson = REPLACE(PayloadJson, '\"Years\":{\"2025\":{\"Received\":1,\"Closed\":0,\"ClosedOnTime\":0,\"Rated\":0,\"Satisfied\":0}}', " +
+            "'\"AppealsReceived\":1') WHERE GrainTypeString = 'appeal' AND GrainIdExtensionString = 'a-1'");
         Clock.Advance(TimeSpan.FromMinutes(5));
         await RestartAsync();
 
@@ -386,24 +396,33 @@ public abstract class AppealGrainTests : DomainTestBase
     }
 
     [Fact]
-    public async Task Submit_PublishesAppealReceivedOnDistrictAndTownTopics()
+    public async Task Submit_PublishesAppealReceivedWithItsTownUnitAndCategory()
     {
-        var feed = Silo.Get<IChangeFeed>();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var district = feed.SubscribeAsync<DistrictEvent>(DistrictTopics.District, cancel.Token).GetAsyncEnumerator(cancel.Token);
-        var town = feed.SubscribeAsync<DistrictEvent>(DistrictTopics.Town(TestDistrict.Town1), cancel.Token).GetAsyncEnumerator(cancel.Token);
-        var nextDistrict = district.MoveNextAsync().AsTask();
-        var nextTown = town.MoveNextAsync().AsTask();
+        await using var live = await LiveObserver.SubscribeAsync(Grains, TestDistrict.Code);
 
         await Appeal().Submit(TestDistrict.Intake("a-1"), TestDistrict.Dispatcher);
 
-        Assert.True(await nextDistrict);
-        Assert.True(await nextTown);
-        Assert.Equal((DistrictEventKind.AppealReceived, "a-1"), (district.Current.Kind, district.Current.SubjectCode));
-        Assert.Contains("金融", district.Current.Title, StringComparison.Ordinal);
-        Assert.Equal(district.Current, town.Current);
-        await district.DisposeAsync();
-        await town.DisposeAsync();
+        var received = await live.NextAsync();
+        Assert.Equal((DistrictEventKind.AppealReceived, "a-1", TestDistrict.Town1), (received.Kind, received.SubjectCode, received.TownCode));
+        Assert.Equal((ActorRole.Dispatcher, (string?)null, (string?)"finance"), (received.ActorRole, received.Unit, received.Category));
+    }
+
+    [Fact]
+    public async Task TakeOverAndReply_PublishSignedAndRepliedByTheDepartment()
+    {
+        var appeal = Appeal();
+        await appeal.Submit(TestDistrict.Intake("a-1"), TestDistrict.Dispatcher);
+        await appeal.Route(TestDistrict.Dispatcher, null);
+        await using var live = await LiveObserver.SubscribeAsync(Grains, TestDistrict.Code);
+
+        await appeal.TakeOver(TestDistrict.FinanceHandler);
+        await appeal.Reply(TestDistrict.FinanceHandler, "已办理", TestDistrict.Evidence);
+
+        var signed = await live.NextAsync();
+        var replied = await live.NextAsync();
+        Assert.Equal((DistrictEventKind.AppealSigned, (string?)DepartmentCodes.Finance), (signed.Kind, signed.Unit));
+        Assert.Equal((DistrictEventKind.AppealReplied, (string?)DepartmentCodes.Finance), (replied.Kind, replied.Unit));
+        Assert.Equal(signed.Sequence + 1, replied.Sequence);
     }
 }
 

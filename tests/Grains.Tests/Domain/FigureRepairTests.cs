@@ -4,6 +4,7 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Figures;
 using Grains.Abstractions.Towns;
+using Grains.District;
 using Grains.Tests.Infrastructure;
 using Storage;
 
@@ -67,11 +68,10 @@ public abstract class FigureRepairTests : DomainTestBase
         var truth = await ReadAsync();
         await DriftAsync();
         var admin = Grains.GetGrain<IDistrictAdministrationGrain>(TestDistrict.Code);
-        var recountedBefore = await admin.GetRecountedAt();
 
         var threeAm = new DateTimeOffset(2025, 11, 18, 3, 0, 0, TimeSpan.FromHours(8));
         Clock.SetUtcNow(threeAm);
-        await WaitUntilAsync(async () => await admin.GetRecountedAt() != recountedBefore, "the daily figure check has run");
+        await FireReminderAsync(admin, DistrictGrain.FigureCheckReminder);
         var repaired = await ReadAsync();
 
         Assert.Equal(truth, repaired);

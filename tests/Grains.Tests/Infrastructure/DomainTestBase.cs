@@ -1,6 +1,7 @@
 using Grains.Abstractions.Errors;
 using Microsoft.Extensions.Time.Testing;
-using Silo;
+using Orleans;
+using Orleans.Runtime;
 using Storage;
 
 namespace Grains.Tests.Infrastructure;
@@ -30,10 +31,13 @@ public abstract class DomainTestBase : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Settings that replace the test silo's defaults for this class.</summary>
+    protected virtual IDictionary<string, string?>? SiloSettings => null;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _silo = await DomainSilo.StartAsync(_database.Options, Clock);
+        _silo = await DomainSilo.StartAsync(_database.Options, Clock, SiloSettings);
         await TestDistrict.SetUpAsync(_silo.Grains);
     }
 
@@ -54,7 +58,7 @@ public abstract class DomainTestBase : IAsyncLifetime
     protected async Task RestartAsync()
     {
         await Silo.DisposeAsync();
-        _silo = await DomainSilo.StartAsync(Database.Options, Clock);
+        _silo = await DomainSilo.StartAsync(Database.Options, Clock, SiloSettings);
     }
 
     /// <summary>Awaits commands already sent together; each one's refusal, or null where it ran.</summary>
@@ -71,6 +75,19 @@ public abstract class DomainTestBase : IAsyncLifetime
                 return refused;
             }
         }));
+
+    /// <summary>The durable reminder of that name as Orleans' reminder table holds it, or null.</summary>
+    protected Task<ReminderEntry?> ReminderAsync(IAddressable grain, string name) =>
+        Silo.Get<IReminderTable>().ReadRow(grain.GetGrainId(), name)!;
+
+    /// <summary>Delivers a stored reminder to its grain the way Orleans does when it falls due (Orleans times reminders in
+    /// real time, while the tests move the domain's fake clock): asserts it is registered, then calls ReceiveReminder.</summary>
+    protected async Task FireReminderAsync(IAddressable grain, string name)
+    {
+        var reminder = await ReminderAsync(grain, name);
+        Assert.True(reminder is not null, $"No reminder {name} is registered for {grain.GetGrainId()}.");
+        await grain.AsReference<IRemindable>().ReceiveReminder(name, new TickStatus(reminder.StartAt, reminder.Period, DateTime.UtcNow));
+    }
 
     /// <summary>Waits for work the fake clock started on the thread pool (a reminder's grain call) to show its effect.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)

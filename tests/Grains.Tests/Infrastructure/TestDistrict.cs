@@ -8,7 +8,7 @@ using Grains.Abstractions.Officials;
 using Grains.Abstractions.Sla;
 using Grains.Abstractions.Towns;
 using Grains.Enterprises;
-using Silo;
+using Orleans;
 
 namespace Grains.Tests.Infrastructure;
 
@@ -16,7 +16,8 @@ namespace Grains.Tests.Infrastructure;
 /// departments, three enterprises and three officials. Each test has its own database, so keys can repeat.</summary>
 public static class TestDistrict
 {
-    public const string Code = "d1";
+    // Not hex-like: Orleans reads a string key of up to 16 hex digits as a number in its storage key.
+    public const string Code = "dist-1";
     public const string Town1 = "t1";
     public const string Town2 = "t2";
     public const string Station1 = "t1-s1";

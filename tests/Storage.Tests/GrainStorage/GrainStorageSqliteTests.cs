@@ -1,0 +1,3 @@
+namespace Storage.Tests.GrainStorage;
+
+public sealed class GrainStorageSqliteTests() : GrainStorageTests(DatabaseProvider.Sqlite);

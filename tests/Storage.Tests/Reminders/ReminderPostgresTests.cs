@@ -1,0 +1,3 @@
+namespace Storage.Tests.Reminders;
+
+public sealed class ReminderPostgresTests() : ReminderTests(DatabaseProvider.Postgres);
