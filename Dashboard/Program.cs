@@ -1,3 +1,4 @@
+using Dashboard.Appeals;
 using Dashboard.Hosting;
 using Dashboard.Towns;
 using Silo.Hosting;
@@ -32,6 +33,7 @@ app.MapLiveUpdates();
 app.MapWall();
 app.MapTownCentre();
 app.MapAppealWorkbench();
+app.MapAppealApi();
 app.MapEnterpriseDirectory();
 
 return await app.RunOrExplainAsync("企业服务指挥中心");

@@ -13,7 +13,8 @@ internal static class AppealWorkbenchExtensions
     /// appeal changes to open appeal pages.</summary>
     public static WebApplicationBuilder AddAppealWorkbench(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<AppealWorkbenchQueries>();
+        // The JSON API reads and writes enums by name ("Hotline12345"), as the pages' forms do.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddScoped<AppealDirectory>();
         builder.Services.AddScoped<AppealCommands>();
         builder.Services.AddScoped<AppealExports>();

@@ -1,5 +1,7 @@
 using Dashboard.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Hosting;
@@ -35,6 +37,10 @@ internal static class AuthExtensions
         });
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = ".CommandCentre.Antiforgery");
+        // One key ring for every Dashboard process of the deployment, in its database.
+        services.AddSingleton<DataProtectionKeyStore>();
+        services.AddDataProtection().SetApplicationName("commandcentre");
+        services.AddOptions<KeyManagementOptions>().Configure<DataProtectionKeyStore>((options, store) => options.XmlRepository = store);
         services.AddHostedService<DemoAccounts>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Dashboard.Live;
 using Dashboard.Runtime;
+using Orleans.Dashboard;
 
 namespace Dashboard.Hosting;
 
@@ -15,9 +16,15 @@ internal static class LiveExtensions
         return builder;
     }
 
+    /// <summary>The live hub, and the Orleans Dashboard package's own pages under <see cref="OrleansDashboardPath"/>, for
+    /// administrators only.</summary>
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapOrleansDashboard(routePrefix: OrleansDashboardPath).RequireAuthorization(Auth.DashboardPolicies.Admin);
         return app;
     }
+
+    /// <summary>Where the Orleans Dashboard package is mounted.</summary>
+    public const string OrleansDashboardPath = "/admin/orleans";
 }

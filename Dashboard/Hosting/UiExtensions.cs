@@ -20,13 +20,17 @@ internal static class UiExtensions
         return builder;
     }
 
+    /// <summary>Every unhandled failure renders the error page inside the app frame: 503 with "temporarily unavailable" when the
+    /// cluster or the database cannot be reached (the page retries by itself), 404 for a key no entity can have, 500 otherwise;
+    /// never a stack trace.</summary>
     public static WebApplication UseDashboardErrorHandling(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => ServiceUnavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         return app;
     }
 

@@ -60,6 +60,7 @@ public static class SiloHostingExtensions
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.MinimumReminderPeriod);
             orleans.AddDashboard();
+            orleans.AddOutgoingGrainCallFilter<GrainKeyGuard>();
         });
         builder.Services.AddSingleton<GrainCallStatistics>();
         builder.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallStatistics>());
@@ -83,6 +84,7 @@ public static class SiloHostingExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddDashboard();
+            client.AddOutgoingGrainCallFilter<GrainKeyGuard>();
         });
         return builder;
     }

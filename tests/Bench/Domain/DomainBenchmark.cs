@@ -41,6 +41,10 @@ internal static class DomainBenchmark
         {
             await LoadProvinceAsync();
         }
+        else
+        {
+            Console.Error.WriteLine("province: generated (streamed) only; set BENCH_LOAD_PROVINCE=1 (or pass --load-province) to load it too (about 100 × the district load time).");
+        }
     }
 
     private static async Task LoadProvinceAsync()
@@ -138,7 +142,6 @@ internal static class DomainBenchmark
 
         Metrics.Print("province_generate_streamed", Stopwatch.GetElapsedTime(started).TotalSeconds, "s");
         Metrics.Print("province_entities_generated", enterprises + officials + projects + appeals, "entities");
-        Console.Error.WriteLine("province: generated (streamed) only; set BENCH_LOAD_PROVINCE=1 (or pass --load-province) to load it too (about 100 × the district load time).");
         PrintMemory("province");
     }
 

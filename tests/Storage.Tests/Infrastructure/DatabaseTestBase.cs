@@ -18,14 +18,28 @@ public abstract class DatabaseTestBase(DatabaseProvider provider) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
+        // Every silo is stopped and the database dropped even when one of them fails to stop.
+        var failures = new List<Exception>();
         foreach (var silo in Enumerable.Reverse(silos).ToList())
         {
-            await StopSiloAsync(silo);
+            try
+            {
+                await StopSiloAsync(silo);
+            }
+            catch (Exception exception)
+            {
+                failures.Add(exception);
+            }
         }
 
         if (database is not null)
         {
             await database.DisposeAsync();
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("A test silo failed to stop.", failures);
         }
     }
 

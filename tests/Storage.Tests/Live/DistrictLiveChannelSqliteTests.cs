@@ -1,0 +1,3 @@
+namespace Storage.Tests.Live;
+
+public sealed class DistrictLiveChannelSqliteTests() : DistrictLiveChannelTests(DatabaseProvider.Sqlite);
