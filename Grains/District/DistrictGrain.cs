@@ -64,6 +64,7 @@ internal sealed partial class DistrictGrain(
     private DistrictLiveChannel? live;
     private IGrainTimer? liveTimer;
     private bool figuresChanged;
+    private bool liveFlushArmed;
 
     private DistrictLiveChannel Live => live ??= new DistrictLiveChannel(this.GetPrimaryKeyString(), logger);
 
@@ -270,18 +271,22 @@ internal sealed partial class DistrictGrain(
         ArmLiveFlush();
     }
 
+    /// <summary>Arms the flush once per batch: re-arming on every event would push the flush back for as long as events keep
+    /// coming, and a busy district would send nothing.</summary>
     private void ArmLiveFlush()
     {
-        if (!Live.HasPending && !figuresChanged)
+        if (liveFlushArmed || (!Live.HasPending && !figuresChanged))
         {
             return;
         }
 
+        liveFlushArmed = true;
         liveTimer?.Change(DistrictLiveChannel.BatchDelay, Timeout.InfiniteTimeSpan);
     }
 
     private Task FlushLiveAsync()
     {
+        liveFlushArmed = false;
         var figures = figuresChanged ? Figures() : null;
         figuresChanged = false;
         var sent = Live.Flush(figures);

@@ -35,7 +35,7 @@ public static class SiloHostingExtensions
             {
                 RequirePostgres(storage, "Silo:Clustering AdoNet");
                 orleans.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+                orleans.ConfigureEndpoints(AdvertisedAddress(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
             }
             else
             {
@@ -101,6 +101,18 @@ public static class SiloHostingExtensions
         // Before UseOrleans: hosted services start in registration order, and Orleans' providers need the tables.
         builder.Services.AddHostedService<StorageMigrationService>();
         return (storage, silo);
+    }
+
+    /// <summary>An IP address, or a host name resolved once at start-up (a container's own name in a compose network).</summary>
+    private static IPAddress AdvertisedAddress(string value)
+    {
+        if (IPAddress.TryParse(value, out var address))
+        {
+            return address;
+        }
+
+        return Dns.GetHostAddresses(value).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? throw new SettingsException($"Silo:AdvertisedAddress '{value}' is neither an IP address nor a host name with an IPv4 address.");
     }
 
     private static void RequirePostgres(StorageOptions storage, string what)

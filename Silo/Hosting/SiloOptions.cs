@@ -15,7 +15,7 @@ public sealed class SiloOptions
     /// <summary>Stays the same across deployments: grain state and reminders are keyed by it.</summary>
     public string ServiceId { get; set; } = "commandcentre";
 
-    /// <summary>The address other silos and clients reach this silo on.</summary>
+    /// <summary>The address other silos and clients reach this silo on: an IP address or a host name (resolved at start-up).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Silo-to-silo port.</summary>

@@ -36,8 +36,17 @@ public static class TestSiloHost
         configure?.Invoke(builder.Services);
         builder.AddCommandCentreSilo();
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return host;
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            // A refused start (a test of that refusal) must not leave the host's silo and connections behind.
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A TCP port on 127.0.0.1 that nothing listens on right now.</summary>
