@@ -137,7 +137,8 @@ public abstract class AppealApiTests(AppealsFixture fixture)
     };
 }
 
-public sealed class AppealApiSqliteTests(SqliteAppealsFixture fixture) : AppealApiTests(fixture), IClassFixture<SqliteAppealsFixture>;
+[Collection(SqliteAppealsCollection.Name)]
+public sealed class AppealApiSqliteTests(SqliteAppealsFixture fixture) : AppealApiTests(fixture);
 
 [Collection(PostgresAppealsCollection.Name)]
 public sealed class AppealApiPostgresTests(PostgresAppealsFixture fixture) : AppealApiTests(fixture);

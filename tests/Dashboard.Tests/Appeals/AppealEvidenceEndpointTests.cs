@@ -211,8 +211,8 @@ public abstract class AppealEvidenceEndpointTests(AppealsFixture fixture)
     }
 }
 
-public sealed class AppealEvidenceEndpointSqliteTests(SqliteAppealsFixture fixture)
-    : AppealEvidenceEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+[Collection(SqliteAppealsCollection.Name)]
+public sealed class AppealEvidenceEndpointSqliteTests(SqliteAppealsFixture fixture) : AppealEvidenceEndpointTests(fixture);
 
 [Collection(PostgresAppealsCollection.Name)]
 public sealed class AppealEvidenceEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealEvidenceEndpointTests(fixture);

@@ -141,8 +141,8 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
     }
 }
 
-public sealed class AppealExportEndpointSqliteTests(SqliteAppealsFixture fixture)
-    : AppealExportEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+[Collection(SqliteAppealsCollection.Name)]
+public sealed class AppealExportEndpointSqliteTests(SqliteAppealsFixture fixture) : AppealExportEndpointTests(fixture);
 
 [Collection(PostgresAppealsCollection.Name)]
 public sealed class AppealExportEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealExportEndpointTests(fixture);

@@ -5,7 +5,8 @@ using Grains.Abstractions.Departments;
 namespace Dashboard.Tests.Appeals;
 
 /// <summary>An appeal's group of the live hub: only users who may open the appeal subscribe, and they hear of its changes.</summary>
-public sealed class AppealLiveHubTests(SqliteAppealsFixture fixture) : IClassFixture<SqliteAppealsFixture>, IDisposable
+[Collection(SqliteAppealsCollection.Name)]
+public sealed class AppealLiveHubTests(SqliteAppealsFixture fixture) : IDisposable
 {
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
 

@@ -584,8 +584,8 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
     }
 }
 
-public sealed class AppealWorkbenchEndpointSqliteTests(SqliteAppealsFixture fixture)
-    : AppealWorkbenchEndpointTests(fixture), IClassFixture<SqliteAppealsFixture>;
+[Collection(SqliteAppealsCollection.Name)]
+public sealed class AppealWorkbenchEndpointSqliteTests(SqliteAppealsFixture fixture) : AppealWorkbenchEndpointTests(fixture);
 
 [Collection(PostgresAppealsCollection.Name)]
 public sealed class AppealWorkbenchEndpointPostgresTests(PostgresAppealsFixture fixture) : AppealWorkbenchEndpointTests(fixture);

@@ -108,7 +108,15 @@ public sealed class SqliteAppealsFixture() : AppealsFixture(DatabaseProvider.Sql
 
 public sealed class PostgresAppealsFixture() : AppealsFixture(DatabaseProvider.Postgres);
 
-/// <summary>The PostgreSQL appeal test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+/// <summary>The SQLite appeal test classes share one fixture: loading the demo district takes seconds, and each test makes
+/// its own appeals.</summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteAppealsCollection : ICollectionFixture<SqliteAppealsFixture>
+{
+    public const string Name = "appeals on SQLite";
+}
+
+/// <summary>The PostgreSQL appeal test classes share one fixture: loading the demo district takes seconds.</summary>
 [CollectionDefinition(Name)]
 public sealed class PostgresAppealsCollection : ICollectionFixture<PostgresAppealsFixture>
 {

@@ -226,7 +226,8 @@ public abstract class AssignOfficialEndpointTests(TownDistrict district)
     }
 }
 
-public sealed class AssignOfficialEndpointSqliteTests(SqliteTownDistrict district) : AssignOfficialEndpointTests(district), IClassFixture<SqliteTownDistrict>;
+[Collection(SqliteTownCollection.Name)]
+public sealed class AssignOfficialEndpointSqliteTests(SqliteTownDistrict district) : AssignOfficialEndpointTests(district);
 
 [Collection(PostgresTownCollection.Name)]
 public sealed class AssignOfficialEndpointPostgresTests(PostgresTownDistrict district) : AssignOfficialEndpointTests(district);

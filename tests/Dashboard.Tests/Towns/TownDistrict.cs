@@ -79,7 +79,14 @@ public sealed class SqliteTownDistrict() : TownDistrict(DatabaseProvider.Sqlite)
 
 public sealed class PostgresTownDistrict() : TownDistrict(DatabaseProvider.Postgres);
 
-/// <summary>The PostgreSQL town test classes share one fixture: loading the demo district there takes about 6 s.</summary>
+/// <summary>The SQLite town test classes share one fixture: loading the demo district takes seconds.</summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteTownCollection : ICollectionFixture<SqliteTownDistrict>
+{
+    public const string Name = "towns on SQLite";
+}
+
+/// <summary>The PostgreSQL town test classes share one fixture: loading the demo district takes seconds.</summary>
 [CollectionDefinition(Name)]
 public sealed class PostgresTownCollection : ICollectionFixture<PostgresTownDistrict>
 {

@@ -6,7 +6,8 @@ using Grains.Abstractions.Officials;
 namespace Dashboard.Tests.Towns;
 
 /// <summary>The town group of the live hub: who may subscribe, and that a town's changes reach only its group.</summary>
-public sealed class TownLiveHubTests(SqliteTownDistrict district) : IClassFixture<SqliteTownDistrict>, IDisposable
+[Collection(SqliteTownCollection.Name)]
+public sealed class TownLiveHubTests(SqliteTownDistrict district) : IDisposable
 {
     private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(30));
 

@@ -201,7 +201,8 @@ public abstract class TownPageEndpointTests(TownDistrict district)
     }
 }
 
-public sealed class TownPageEndpointSqliteTests(SqliteTownDistrict district) : TownPageEndpointTests(district), IClassFixture<SqliteTownDistrict>;
+[Collection(SqliteTownCollection.Name)]
+public sealed class TownPageEndpointSqliteTests(SqliteTownDistrict district) : TownPageEndpointTests(district);
 
 [Collection(PostgresTownCollection.Name)]
 public sealed class TownPageEndpointPostgresTests(PostgresTownDistrict district) : TownPageEndpointTests(district);
