@@ -6,6 +6,7 @@ using Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -34,7 +35,8 @@ public static class SiloHostingExtensions
             if (silo.Clustering == SiloClustering.AdoNet)
             {
                 RequirePostgres(storage, "Silo:Clustering AdoNet");
-                orleans.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+                orleans.UseAdoNetClustering(o => o.Configure<IDatabase>((options, database) =>
+                    (options.Invariant, options.DataSource) = (AdoNetInvariants.Of(database.Provider), database.DataSource)));
                 orleans.ConfigureEndpoints(AdvertisedAddress(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
             }
             else
@@ -42,8 +44,11 @@ public static class SiloHostingExtensions
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
             }
 
-            orleans.AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
-            orleans.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+            // Orleans opens its connections from the process's one data source: one pool, and on SQLite the same busy timeout.
+            orleans.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<IDatabase>((options, database) =>
+                (options.Invariant, options.DataSource) = (AdoNetInvariants.Of(database.Provider), database.DataSource)));
+            orleans.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) => o.Configure<IDatabase>((options, database) =>
+                (options.Invariant, options.DataSource) = (AdoNetInvariants.Of(database.Provider), database.DataSource)));
             orleans.UseSystemTextJsonGrainStorageSerializer();
             orleans.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
             {
@@ -80,7 +85,8 @@ public static class SiloHostingExtensions
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
-            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariants.Of(storage.Provider), storage.ConnectionString));
+            client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) => o.Configure<IDatabase>((options, database) =>
+                (options.Invariant, options.DataSource) = (AdoNetInvariants.Of(database.Provider), database.DataSource)));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddDashboard();

@@ -21,6 +21,10 @@ public interface IDatabase
     /// <summary>The connection described for logs and error messages, without any password.</summary>
     string DisplayName { get; }
 
+    /// <summary>The one data source (connection settings and pool) of this database in this process; Orleans' ADO.NET
+    /// providers open their connections from it too.</summary>
+    DbDataSource DataSource { get; }
+
     /// <summary>Opens a new connection; dispose it when done (pooled underneath).</summary>
     ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
 }

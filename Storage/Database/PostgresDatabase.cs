@@ -22,6 +22,8 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
 
     public string DisplayName { get; }
 
+    public DbDataSource DataSource => dataSource;
+
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         try

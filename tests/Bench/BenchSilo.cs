@@ -65,7 +65,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         return new BenchSilo(host, null);
     }
 
-    public static string PostgresConnection() =>
+    private static string PostgresConnection() =>
         Environment.GetEnvironmentVariable("BENCH_POSTGRES_CONNECTION") is { Length: > 0 } connection
             ? connection
             : throw new InvalidOperationException("BENCH_POSTGRES_CONNECTION is not set; run this through tests/bench.sh.");

@@ -120,6 +120,6 @@ public sealed class ClusterEndpointTests : IAsyncLifetime
             () => grains.GetGrain<Grains.Abstractions.Appeals.IAppealGrain>(new string('x', 60_000)).Get());
 
         // Assert
-        Assert.Contains("60000 characters long", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("60000 bytes long", refused.Message, StringComparison.Ordinal);
     }
 }

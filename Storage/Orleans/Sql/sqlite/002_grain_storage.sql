@@ -17,8 +17,9 @@
 --     one). Inside the quoted query texts below, '''' is that empty string.
 --   * As on PostgreSQL, the grain class is not part of the key (Orleans does not send it) and hex-looking string
 --     keys ("abc" = "ABC" = "0abc") are one row: use one state name per grain class and non-hex string keys.
---   * SQLite allows no INSERT/UPDATE inside WITH, so the write is two statements in one command; Orleans reads
---     every result set, and for any call only one of them can return a row.
+--   * SQLite allows no INSERT/UPDATE inside WITH; the write is one upsert instead, so it takes the write lock once.
+--   * Orleans opens its connections from the product's data source (Storage/Database/SqliteDataSource.cs), which sets a
+--     busy timeout: a writer waits for the lock in SQLite's own short steps instead of sleeping 150 ms between tries.
 CREATE TABLE OrleansStorage (
     ServiceId              TEXT    NOT NULL,
     GrainTypeString        TEXT    NOT NULL,
@@ -42,25 +43,26 @@ WHERE ServiceId = @ServiceId
   AND GrainIdExtensionString = coalesce(@GrainIdExtensionString, '''')
 ');
 
--- WriteStateAsync. With a version: update only the row still at that version. Without one (never written, or
--- deleted on clear): insert version 1 unless a row exists. Nothing returned = conflict. (The WHERE on the
--- INSERT's SELECT is also what lets SQLite parse the ON CONFLICT clause after it.)
+-- WriteStateAsync, one statement so that the write lock is taken once. With a version: update only the row still at
+-- that version (EXISTS lets the row reach ON CONFLICT, whose WHERE checks the version again). Without one (never written,
+-- or deleted on clear): insert version 1; an existing row makes it a conflict. Nothing returned = conflict. (The WHERE on
+-- the INSERT's SELECT is also what lets SQLite parse the ON CONFLICT clause after it.)
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
-UPDATE OrleansStorage
-SET PayloadJson = CAST(@PayloadBinary AS TEXT), Version = Version + 1, ModifiedOn = CURRENT_TIMESTAMP
-WHERE ServiceId = @ServiceId
-  AND GrainTypeString = @GrainTypeString
-  AND GrainIdN0 = @GrainIdN0
-  AND GrainIdN1 = @GrainIdN1
-  AND GrainIdExtensionString = coalesce(@GrainIdExtensionString, '''')
-  AND Version = @GrainStateVersion
-RETURNING Version AS NewGrainStateVersion;
 INSERT INTO OrleansStorage
     (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, PayloadJson, Version, ModifiedOn)
 SELECT @ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, coalesce(@GrainIdExtensionString, ''''),
        CAST(@PayloadBinary AS TEXT), 1, CURRENT_TIMESTAMP
 WHERE @GrainStateVersion IS NULL
-ON CONFLICT DO NOTHING
+   OR EXISTS (SELECT 1 FROM OrleansStorage
+              WHERE ServiceId = @ServiceId
+                AND GrainTypeString = @GrainTypeString
+                AND GrainIdN0 = @GrainIdN0
+                AND GrainIdN1 = @GrainIdN1
+                AND GrainIdExtensionString = coalesce(@GrainIdExtensionString, '''')
+                AND Version = @GrainStateVersion)
+ON CONFLICT (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString) DO UPDATE
+SET PayloadJson = excluded.PayloadJson, Version = OrleansStorage.Version + 1, ModifiedOn = excluded.ModifiedOn
+WHERE OrleansStorage.Version = @GrainStateVersion
 RETURNING Version AS NewGrainStateVersion;
 ');
 
