@@ -1,5 +1,6 @@
 using Dashboard.Appeals;
 using Dashboard.Hosting;
+using Dashboard.Http;
 using Dashboard.Towns;
 using Silo.Hosting;
 
@@ -21,6 +22,7 @@ var app = builder.Build();
 
 app.UseDashboardErrorHandling();
 app.UseStaticFiles();
+app.UseGrainKeyGuard();
 app.UseDashboardLocalization();
 app.UseAuthentication();
 app.UseWallTokens();

@@ -30,6 +30,8 @@ internal static class UiExtensions
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
             StatusCodeSelector = exception => ServiceUnavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            // A made-up oversized key in a URL is a probe or a typo, not a failure worth an error in the log.
+            SuppressDiagnosticsCallback = context => context.Exception is Http.InvalidGrainKeyException,
         });
         return app;
     }

@@ -65,7 +65,6 @@ public static class SiloHostingExtensions
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.MinimumReminderPeriod);
             orleans.AddDashboard();
-            orleans.AddOutgoingGrainCallFilter<GrainKeyGuard>();
         });
         builder.Services.AddSingleton<GrainCallStatistics>();
         builder.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallStatistics>());
@@ -90,7 +89,6 @@ public static class SiloHostingExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddDashboard();
-            client.AddOutgoingGrainCallFilter<GrainKeyGuard>();
         });
         return builder;
     }
