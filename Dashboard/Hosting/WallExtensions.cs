@@ -14,7 +14,7 @@ internal static class WallExtensions
         var services = builder.Services;
         services.AddOptions<WallOptions>()
             .Bind(builder.Configuration.GetSection(WallOptions.SectionName))
-            .Validate(o => o.FeedItems is >= 1 and <= 500, "Dashboard:FeedItems must be between 1 and 500.")
+            .Validate(o => o.FeedItems is >= 1 and <= WallOptions.MaxFeedItems, $"Dashboard:FeedItems must be between 1 and {WallOptions.MaxFeedItems}.")
             .Validate(o => o.Map.RotationSeconds >= 5, "Dashboard:Map:RotationSeconds must be at least 5.")
             .ValidateOnStart();
         services.AddSingleton(provider => new WallFeed(provider.GetRequiredService<IOptions<WallOptions>>().Value.FeedItems));

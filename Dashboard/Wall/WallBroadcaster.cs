@@ -26,7 +26,7 @@ internal sealed class WallBroadcaster(
     // A one-slot signal: any number of events before the next refresh collapse into one.
     private readonly Channel<bool> refreshWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private volatile bool projectsChanged;
-    private DateTimeOffset newestShown = DateTimeOffset.MinValue;
+    private readonly ShownEvents shown = new(4 * WallOptions.MaxFeedItems);
     private volatile DistrictFigures? pushedFigures;
 
     public async Task OnEventsAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)
@@ -47,10 +47,10 @@ internal sealed class WallBroadcaster(
         }
     }
 
-    /// <summary>Events were missed: the kept ones newer than what the feed shows are added, and the figures re-read.</summary>
+    /// <summary>Events were missed: the kept ones the feed did not show are added and pushed, and the figures re-read.</summary>
     public async Task OnResyncAsync()
     {
-        await RestoreFeedAsync(CancellationToken.None);
+        await RestoreFeedAsync(CancellationToken.None, push: true);
         pushedFigures = null;
         projectsChanged = true;
         refreshWanted.Writer.TryWrite(true);
@@ -62,18 +62,22 @@ internal sealed class WallBroadcaster(
         await RefreshFiguresAsync(stoppingToken);
     }
 
-    /// <summary>Numbers the kept events newer than the feed's newest item, oldest first, in this run's epoch; a failure
-    /// leaves the feed as it is.</summary>
-    internal async Task RestoreFeedAsync(CancellationToken cancellationToken)
+    /// <summary>Numbers the kept events the feed has not shown, oldest first, in this run's epoch (and pushes them to open walls
+    /// after missed events); a failure leaves the feed as it is. The kept events hold every stored change, written with its
+    /// read-model row, so a change whose live event was lost with a silo still reaches the walls here.</summary>
+    internal async Task RestoreFeedAsync(CancellationToken cancellationToken, bool push = false)
     {
         try
         {
             foreach (var change in await history.RecentAsync(domain.Value.DistrictCode, feed.Capacity, cancellationToken))
             {
-                if (change.At > newestShown && change.Kind.IsNews())
+                if (change.Kind.IsNews() && shown.Add(change))
                 {
-                    newestShown = change.At;
-                    feed.Append(sequence => source.FeedItem(sequence, change));
+                    var item = feed.Append(sequence => source.FeedItem(sequence, change));
+                    if (push)
+                    {
+                        await hub.Clients.Group(LiveGroup.Wall.Name).WallFeed(new WallFeedPush(feed.Epoch, item));
+                    }
                 }
             }
         }
@@ -91,12 +95,11 @@ internal sealed class WallBroadcaster(
             projectsChanged = true;
         }
 
-        if (!change.Kind.IsNews())
+        if (!change.Kind.IsNews() || !shown.Add(change))
         {
             return;
         }
 
-        newestShown = change.At > newestShown ? change.At : newestShown;
         var item = feed.Append(sequence => source.FeedItem(sequence, change));
         await hub.Clients.Group(LiveGroup.Wall.Name).WallFeed(new WallFeedPush(feed.Epoch, item));
     }
@@ -132,6 +135,35 @@ internal sealed class WallBroadcaster(
             // Settle: a grain may update its figures just after publishing the event that woke us.
             await RefreshAsync();
             await Task.Delay(RefreshInterval, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>The events the feed showed lately, by what they are (subject, kind, version, time), so that an event restored
+    /// from the kept feed and the same event arriving live are shown once.</summary>
+    private sealed class ShownEvents(int capacity)
+    {
+        private readonly HashSet<(string Subject, DistrictEventKind Kind, long Version, DateTimeOffset At)> keys = [];
+        private readonly Queue<(string, DistrictEventKind, long, DateTimeOffset)> order = new();
+        private readonly Lock gate = new();
+
+        public bool Add(DistrictEvent e)
+        {
+            var key = (e.SubjectCode, e.Kind, e.SubjectVersion, e.At);
+            lock (gate)
+            {
+                if (!keys.Add(key))
+                {
+                    return false;
+                }
+
+                order.Enqueue(key);
+                if (order.Count > capacity)
+                {
+                    keys.Remove(order.Dequeue());
+                }
+
+                return true;
+            }
         }
     }
 }

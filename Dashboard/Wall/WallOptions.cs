@@ -10,6 +10,9 @@ public sealed class WallOptions
     /// left running for days does not grow.</summary>
     public int FeedItems { get; set; } = 30;
 
+    /// <summary>The most feed items a wall may keep.</summary>
+    public const int MaxFeedItems = 500;
+
     /// <summary>The district's time zone (IANA name) for the clock and the feed's times.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

@@ -257,12 +257,13 @@ internal sealed class AppealGrain(
 
         var next = before with { Appeal = appeal, History = before.History.AddRange(change.Events), Counted = counted, ReviewAt = reviewAt };
         await state.WriteAsync(next);
+        var news = AppealNews.Of(before, next, change.Events, now);
         await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
         {
-            await readModel.UpsertAsync(Row(next, now));
+            await readModel.UpsertAsync(Row(next, now), next.DistrictCode, news);
             await FigureDispatch.SendCountsAsync(GrainFactory, before.Counted, counted);
             await ScheduleReviewAsync(before.ReviewAt, reviewAt);
-            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, AppealNews.Of(before, next, change.Events, now));
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, news);
         });
     }
 

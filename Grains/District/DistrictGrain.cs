@@ -43,7 +43,6 @@ internal sealed record DistrictState : IAggregatorState<DistrictState>
 internal sealed partial class DistrictGrain(
     [PersistentState("district")] IPersistentState<DistrictState> state,
     FigureRecounter recounter,
-    FeedLog feedLog,
     DistrictClock clock,
     ILogger<DistrictGrain> logger) : AggregatorGrain<DistrictState>(state), IDistrictGrain, IDistrictAdministrationGrain, IRemindable
 {
@@ -289,8 +288,7 @@ internal sealed partial class DistrictGrain(
         liveFlushArmed = false;
         var figures = figuresChanged ? Figures() : null;
         figuresChanged = false;
-        var sent = Live.Flush(figures);
-        feedLog.Record(this.GetPrimaryKeyString(), sent);
+        Live.Flush(figures);
         return Task.CompletedTask;
     }
 

@@ -58,18 +58,17 @@ internal sealed class DistrictLiveChannel(string districtCode, ILogger logger)
     }
 
     /// <summary>Sends the queued events (and the figures, when given) to every subscriber, without waiting for them: a slow
-    /// or gone Dashboard never holds up the district. Returns the events sent.</summary>
-    public ImmutableArray<DistrictEvent> Flush(DistrictFigures? figures)
+    /// or gone Dashboard never holds up the district.</summary>
+    public void Flush(DistrictFigures? figures)
     {
         if (pending.Count == 0 && figures is null)
         {
-            return [];
+            return;
         }
 
         var batch = new DistrictChanges(districtCode, Epoch, sequence, [.. pending], figures);
         pending.Clear();
         observers.Notify(observer => observer.OnChanges(batch));
-        return batch.Events;
     }
 
     /// <summary>The events after <paramref name="after"/> in this epoch; incomplete when the epoch is another one or the

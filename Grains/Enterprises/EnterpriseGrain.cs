@@ -104,9 +104,10 @@ internal sealed class EnterpriseGrain(
         await state.WriteAsync(next);
         await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
         {
-            await readModel.UpsertAsync(Row(next));
+            ImmutableArray<DistrictEvent> feed = news is null ? [] : [news];
+            await readModel.UpsertAsync(Row(next), next.DistrictCode, feed);
             await FigureDispatch.SendCountsAsync(GrainFactory, before, next.Counted);
-            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, news is null ? [] : [news]);
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, feed);
         });
     }
 

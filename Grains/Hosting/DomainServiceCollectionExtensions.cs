@@ -67,8 +67,7 @@ public static class DomainServiceCollectionExtensions
             sp.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), sp.GetRequiredService<AppealLifecycle>(),
             sp.GetRequiredService<DistrictClock>(), sp.GetRequiredService<IOptions<DomainOptions>>(),
             sp.GetRequiredService<ILogger<DemoDistrictSeeder>>()));
-        services.TryAddSingleton<FeedLog>();
-        services.AddHostedService(sp => sp.GetRequiredService<FeedLog>());
+        services.AddHostedService<FeedTrimmer>();
         services.AddHostedService<FigureRepairService>();
         services.AddHostedService<DemoSeedingService>();
         return services;

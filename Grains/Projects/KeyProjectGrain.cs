@@ -135,10 +135,10 @@ internal sealed class KeyProjectGrain(
         await state.WriteAsync(next);
         await AfterCommit.RunAsync(this, GrainFactory, logger, next.DistrictCode, async () =>
         {
-            await readModel.UpsertAsync(Row(next));
+            ImmutableArray<DistrictEvent> news = [new DistrictEvent(kind, clock.UtcNow, project.TownCode, project.Id, project.Name, project.Location) { SubjectVersion = project.Version }];
+            await readModel.UpsertAsync(Row(next), next.DistrictCode, news);
             await FigureDispatch.SendProjectAsync(GrainFactory, before.Counted is null ? null : before.DistrictCode, before.Counted, next.DistrictCode, next.Counted);
-            var news = new DistrictEvent(kind, clock.UtcNow, project.TownCode, project.Id, project.Name, project.Location) { SubjectVersion = project.Version };
-            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, [news]);
+            await DistrictFeed.PublishAsync(GrainFactory, next.DistrictCode, news);
         });
     }
 

@@ -116,6 +116,22 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resync_KeptEventsNotShown_ArePushedOnceEvenWhenTheyAlsoArriveLive()
+    {
+        // Arrange: an event stored while the live channel was cut off (its live event lost), kept with its row.
+        var lost = new DistrictEvent(DistrictEventKind.AppealSigned, WallTestData.Now, "town-01", "a-lost", "kept #3", null) { SubjectVersion = 3 };
+        history.Keep(lost);
+
+        // Act: the live feed starts over, then the same event still arrives late through the channel.
+        await broadcaster.OnResyncAsync();
+        await wall.WaitForFeedAsync(1, timeout.Token);
+        await Publish(lost);
+
+        // Assert: pushed once; the events shown before the resync were not pushed again.
+        Assert.Equal(["kept #3"], wall.Feed.Select(p => p.Item.Title));
+    }
+
+    [Fact]
     public async Task Feed_ManyEvents_KeepsOnlyItsCapacity()
     {
         // Act
@@ -167,14 +183,27 @@ public sealed class WallBroadcasterTests : IAsyncLifetime
     private Task Publish(DistrictEvent change) => broadcaster.OnEventsAsync([change], null);
 
     /// <summary>The kept events the broadcaster restores the feed from.</summary>
-    private sealed class KeptFeed(params DistrictEvent[] kept) : IFeedHistory
+    private sealed class KeptFeed(params DistrictEvent[] initial) : IFeedHistory
     {
+        private readonly List<DistrictEvent> kept = [.. initial];
+
         public TaskCompletionSource Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Keep(DistrictEvent e)
+        {
+            lock (kept)
+            {
+                kept.Add(e);
+            }
+        }
 
         public Task<IReadOnlyList<DistrictEvent>> RecentAsync(string districtCode, int count, CancellationToken cancellationToken = default)
         {
             Read.TrySetResult();
-            return Task.FromResult<IReadOnlyList<DistrictEvent>>(kept.TakeLast(count).ToArray());
+            lock (kept)
+            {
+                return Task.FromResult<IReadOnlyList<DistrictEvent>>(kept.TakeLast(count).ToArray());
+            }
         }
     }
 
