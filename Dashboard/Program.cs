@@ -20,14 +20,17 @@ builder.AddEnterpriseDirectory();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseDashboardErrorHandling();
 app.UseStaticFiles();
 app.UseGrainKeyGuard();
 app.UseDashboardLocalization();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseWallTokens();
 app.UseAuthorization();
 app.UseEvidenceUploadLimit();
+app.UseFormGuard();
 app.UseAntiforgery();
 
 app.MapDashboard();

@@ -3,6 +3,8 @@ using Dashboard.Auth;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Errors;
 using Grains.Abstractions.Sla;
+using Dashboard.Resources;
+using Microsoft.Extensions.Localization;
 using Storage.ReadModels;
 
 namespace Dashboard.Appeals;
@@ -18,25 +20,32 @@ internal static class AppealApi
 
     public static WebApplication MapAppealApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).RequireAuthorization().DisableAntiforgery();
+        // Refusals answer 401/403, never the sign-in page: the bodies are read by the handlers, so the framework does not
+        // infer that these are API endpoints.
+        var api = app.MapGroup(Prefix).RequireAuthorization().DisableAntiforgery().DisableCookieRedirect();
         api.MapPost("/", IntakeAsync).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = DashboardRoles.Dispatcher });
         api.MapGet("/{id}", GetAsync);
-        api.MapPost("/{id}/route", (string id, RouteBody body, ClaimsPrincipal user, AppealCommands commands) =>
-            RunAsync(commands, user, id, AppealAction.Route, body.Version, (g, a) => g.Route(a, body.DepartmentCode)));
-        api.MapPost("/{id}/take-over", (string id, VersionBody body, ClaimsPrincipal user, AppealCommands commands) =>
-            RunAsync(commands, user, id, AppealAction.TakeOver, body.Version, (g, a) => g.TakeOver(a)));
-        api.MapPost("/{id}/supervise", (string id, TextBody body, ClaimsPrincipal user, AppealCommands commands) =>
-            RunAsync(commands, user, id, AppealAction.Supervise, body.Version, (g, a) => g.Supervise(a, body.Text ?? string.Empty)));
-        api.MapPost("/{id}/close", (string id, TextBody body, ClaimsPrincipal user, AppealCommands commands) =>
-            RunAsync(commands, user, id, AppealAction.Close, body.Version, (g, a) => g.Close(a, body.Text)));
+        api.MapPost("/{id}/route", (string id, HttpRequest request, ClaimsPrincipal user, AppealCommands commands) =>
+            RunAsync<RouteBody>(request, body => RunAsync(commands, user, id, AppealAction.Route, body.Version, (g, a) => g.Route(a, body.DepartmentCode))));
+        api.MapPost("/{id}/take-over", (string id, HttpRequest request, ClaimsPrincipal user, AppealCommands commands) =>
+            RunAsync<VersionBody>(request, body => RunAsync(commands, user, id, AppealAction.TakeOver, body.Version, (g, a) => g.TakeOver(a))));
+        api.MapPost("/{id}/supervise", (string id, HttpRequest request, ClaimsPrincipal user, AppealCommands commands) =>
+            RunAsync<TextBody>(request, body => RunAsync(commands, user, id, AppealAction.Supervise, body.Version, (g, a) => g.Supervise(a, body.Text ?? string.Empty))));
+        api.MapPost("/{id}/close", (string id, HttpRequest request, ClaimsPrincipal user, AppealCommands commands) =>
+            RunAsync<TextBody>(request, body => RunAsync(commands, user, id, AppealAction.Close, body.Version, (g, a) => g.Close(a, body.Text))));
         return app;
     }
 
     /// <summary>受理: <see cref="IntakeBody.Id"/> is chosen by the caller (32 hex digits), so a retried post finds its appeal
     /// instead of raising a second one.</summary>
     private static async Task<IResult> IntakeAsync(
-        IntakeBody body, ClaimsPrincipal user, IGrainFactory grains, AppealWorkbenchQueries queries, AppealDirectory directory, HttpContext context)
+        HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, AppealWorkbenchQueries queries, AppealDirectory directory, HttpContext context)
     {
+        if (await ApiBody.ReadAsync<IntakeBody>(request) is not { } body)
+        {
+            return MalformedBody(request);
+        }
+
         if (!Guid.TryParseExact(body.Id, "N", out _))
         {
             return Problem(StatusCodes.Status400BadRequest, "appeal.id", "id must be 32 hexadecimal digits chosen by the caller", "Id");
@@ -48,8 +57,11 @@ internal static class AppealApi
         }
 
         var code = body.EnterpriseCreditCode?.Trim() ?? string.Empty;
-        var enterprise = (await queries.FindEnterprisesAsync(directory.DistrictCode, code, 2, context.RequestAborted))
-            .FirstOrDefault(m => string.Equals(m.CreditCode, code, StringComparison.OrdinalIgnoreCase));
+        // A code longer than any name or code is unknown without asking the database (a LIKE pattern has a size limit).
+        var enterprise = code.Length > EnterpriseListQuery.MaxSearchLength
+            ? null
+            : (await queries.FindEnterprisesAsync(directory.DistrictCode, code, 2, context.RequestAborted))
+                .FirstOrDefault(m => string.Equals(m.CreditCode, code, StringComparison.OrdinalIgnoreCase));
         if (enterprise is null)
         {
             return Problem(StatusCodes.Status404NotFound, ErrorCodes.EnterpriseUnknown, $"no enterprise with credit code {code}", "EnterpriseCreditCode");
@@ -78,10 +90,9 @@ internal static class AppealApi
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IGrainFactory grains, AppealQueries queries)
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, AppealLookup appeals)
     {
-        // The read model answers for ids that do not exist, so a made-up id activates no grain.
-        if (!await queries.ExistsAsync(id) || await grains.GetGrain<IAppealGrain>(id).Get() is not { } appeal)
+        if (await appeals.GetAsync(id) is not { } appeal)
         {
             return Results.NotFound();
         }
@@ -103,6 +114,17 @@ internal static class AppealApi
             CommandResult.NotFound => Results.NotFound(),
             _ => Results.Forbid(),
         };
+    }
+
+    /// <summary>Runs <paramref name="command"/> with the call's body, or answers 400 when the body cannot be read.</summary>
+    private static async Task<IResult> RunAsync<TBody>(HttpRequest request, Func<TBody, Task<IResult>> command)
+        where TBody : class =>
+        await ApiBody.ReadAsync<TBody>(request) is { } body ? await command(body) : MalformedBody(request);
+
+    private static IResult MalformedBody(HttpRequest request)
+    {
+        var text = request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<AppealsText>>();
+        return Problem(StatusCodes.Status400BadRequest, ApiBody.Malformed, text["ApiMalformedBody"], null);
     }
 
     private static IResult Problem(int status, string code, string message, string? field) =>

@@ -8,15 +8,15 @@ namespace Dashboard.Appeals;
 /// <summary>Runs one workbench action on an appeal: checks role and scope, hands the grain the version the form was
 /// rendered from (the grain refuses a stale form inside its own turn), recognises the same form posted twice, and turns a
 /// business-rule refusal into the message the form shows.</summary>
-internal sealed class AppealCommands(IGrainFactory grains, ILogger<AppealCommands> logger)
+internal sealed class AppealCommands(AppealLookup appeals, ILogger<AppealCommands> logger)
 {
     public async Task<CommandOutcome> RunAsync(
         ClaimsPrincipal user, string appealId, AppealAction action, long postedVersion, Func<IAppealGrain, AppealActor, Task> command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var grain = grains.GetGrain<IAppealGrain>(appealId);
-        var appeal = await grain.Get();
-        if (appeal is null)
+        var grain = await appeals.FindAsync(appealId);
+        var appeal = grain is null ? null : await grain.Get();
+        if (grain is null || appeal is null)
         {
             return CommandOutcome.NotFound;
         }
@@ -32,7 +32,7 @@ internal sealed class AppealCommands(IGrainFactory grains, ILogger<AppealCommand
         try
         {
             await command(grain, actor);
-            logger.LogInformation("Appeal {AppealId}: {Action} by {UserName}", appealId, action, actor.Id);
+            logger.LogDebug("Appeal {AppealId}: {Action} by {UserName}", appealId, action, actor.Id);
             return CommandOutcome.Done;
         }
         catch (DomainException refused) when (refused.Code == ErrorCodes.AppealChanged)

@@ -27,8 +27,8 @@ internal sealed class AppealExports(AppealWorkbenchQueries queries, AppealDirect
                     a.Id, a.Title, a.EnterpriseName, a.EnterpriseCreditCode, names.Town(a.TownCode), names.Department(a.DepartmentCode),
                     names.Category(a.Category), text[$"Channel_{a.Channel}"].Value, text[$"Priority_{a.Priority}"].Value,
                     text[$"Status_{a.Status}"].Value, a.Light is { } light ? text[$"Light_{light}"].Value : string.Empty,
-                    text[$"Level_{a.Level}"].Value, directory.Format(a.AcceptedAt), directory.Format(a.Deadline),
-                    a.ClosedAt is { } closed ? directory.Format(closed) : string.Empty,
+                    text[$"Level_{a.Level}"].Value, LocalTime(a.AcceptedAt), LocalTime(a.Deadline),
+                    a.ClosedAt is { } closed ? LocalTime(closed) : string.Empty,
                     a.Rating is { } rating ? text[$"Rating_{rating}"].Value : string.Empty,
                 ]);
             }
@@ -45,7 +45,7 @@ internal sealed class AppealExports(AppealWorkbenchQueries queries, AppealDirect
             text["Col_Category"], text["Col_Channel"], text["Col_Priority"], text["Col_Status"], text["Col_Light"], text["Col_Level"],
             text["Col_AcceptedAt"], text["Col_Deadline"], text["Col_ClosedAt"], text["Col_Rating"],
         ];
-        return new ExportTable(text["ExportListTitle"], headers, rows);
+        return new ExportTable(text["ExportListSheet"], text["ExportListTitle"], headers, rows);
     }
 
     public async Task<IReadOnlyList<ExportTable>> WeeklyAsync(IsoWeek week, CancellationToken cancellationToken)
@@ -62,11 +62,14 @@ internal sealed class AppealExports(AppealWorkbenchQueries queries, AppealDirect
         var period = string.Create(CultureInfo.InvariantCulture, $"{week} ({from:yyyy-MM-dd}–{to.AddDays(-1):yyyy-MM-dd})");
         return
         [
-            new ExportTable($"{text["WeeklyByDepartment"]} {period}", headers(text["Col_Department"]),
+            new ExportTable(text["WeeklyByDepartment"], $"{text["WeeklyByDepartment"]} {period}", headers(text["Col_Department"]),
                 Rows(report.ByDepartment, code => code is null ? text["NotRouted"] : names.Department(code))),
-            new ExportTable($"{text["WeeklyByTown"]} {period}", headers(text["Col_Town"]), Rows(report.ByTown, names.Town)),
+            new ExportTable(text["WeeklyByTown"], $"{text["WeeklyByTown"]} {period}", headers(text["Col_Town"]), Rows(report.ByTown, names.Town)),
         ];
     }
 
     private const int SqlFilterPage = 500;
+
+    /// <summary>The district's wall-clock time, as a date cell in Excel.</summary>
+    private DateTime LocalTime(DateTimeOffset instant) => directory.Local(instant).DateTime;
 }

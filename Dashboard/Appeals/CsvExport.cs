@@ -4,30 +4,18 @@ using System.Text;
 namespace Dashboard.Appeals;
 
 /// <summary>CSV as Excel on a Chinese Windows opens it: UTF-8 with a byte-order mark (otherwise Excel guesses GBK and the
-/// Chinese turns to mojibake), CRLF lines, RFC 4180 quoting. Several tables follow one another, each under its title.</summary>
+/// Chinese turns to mojibake), CRLF lines, RFC 4180 quoting. One table per file, the header in the first line, so every
+/// program reads it as one table; times as "yyyy-MM-dd HH:mm".</summary>
 internal static class CsvExport
 {
-    public static byte[] Write(IReadOnlyList<ExportTable> tables)
+    public static byte[] Write(ExportTable table)
     {
-        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(table);
         var text = new StringBuilder();
-        foreach (var table in tables)
+        AppendLine(text, table.Headers);
+        foreach (var row in table.Rows)
         {
-            if (tables.Count > 1)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append("\r\n");
-                }
-
-                AppendLine(text, [table.Title]);
-            }
-
-            AppendLine(text, table.Headers);
-            foreach (var row in table.Rows)
-            {
-                AppendLine(text, row);
-            }
+            AppendLine(text, row);
         }
 
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
@@ -45,7 +33,9 @@ internal static class CsvExport
             }
 
             first = false;
-            text.Append(Quote(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty));
+            text.Append(Quote(cell is DateTime time
+                ? time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                : Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty));
         }
 
         text.Append("\r\n");

@@ -1,5 +1,6 @@
 namespace Dashboard.Appeals;
 
-/// <summary>One table of an export: a title (the sheet's name in Excel, a heading line in CSV), headers, and rows whose
-/// cells are text or numbers (numbers stay numbers in Excel).</summary>
-internal sealed record ExportTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object>> Rows);
+/// <summary>One table of an export: a short sheet name (Excel allows 31 characters), a title line (the period, the filter),
+/// headers, and rows whose cells are text, numbers (numbers in Excel) or local times (<see cref="DateTime"/>, date cells
+/// in Excel).</summary>
+internal sealed record ExportTable(string SheetName, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object>> Rows);

@@ -13,9 +13,14 @@ public static class DashboardClaims
 
     public const string DisplayName = "cc:display_name";
 
+    /// <summary>The account's security stamp when the cookie was issued (see <see cref="DashboardUser.SecurityStamp"/>).</summary>
+    public const string SecurityStamp = "cc:stamp";
+
     public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
 
     public static string? ScopeId(this ClaimsPrincipal user) => user.FindFirstValue(Scope);
+
+    public static string? SecurityStampOf(this ClaimsPrincipal user) => user.FindFirstValue(SecurityStamp);
 
     public static ClaimsPrincipal ToPrincipal(DashboardUser account, string authenticationType)
     {
@@ -24,6 +29,7 @@ public static class DashboardClaims
             new(ClaimTypes.Name, account.UserName),
             new(ClaimTypes.Role, account.Role),
             new(DisplayName, account.DisplayName),
+            new(SecurityStamp, account.SecurityStamp),
         ];
         if (account.Scope is { } scope)
         {

@@ -9,4 +9,8 @@ public sealed record DashboardUser(
     string Role,
     string? Scope,
     bool IsDemo,
-    string PasswordHash);
+    string PasswordHash)
+{
+    /// <summary>Changes on sign-out and password change; a sign-in cookie counts only while it carries the current stamp.</summary>
+    public string SecurityStamp { get; init; } = "";
+}

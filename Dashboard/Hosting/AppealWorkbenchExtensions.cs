@@ -17,6 +17,7 @@ internal static class AppealWorkbenchExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddScoped<AppealDirectory>();
         builder.Services.AddScoped<AppealCommands>();
+        builder.Services.AddScoped<AppealLookup>();
         builder.Services.AddScoped<AppealExports>();
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddSingleton<AppealBroadcaster>();
@@ -46,7 +47,7 @@ internal static class AppealWorkbenchExtensions
     {
         var exports = app.MapGroup("/appeals/export").RequireAuthorization(new AuthorizeAttribute { Roles = AppealAccess.ExportRoles });
         exports.MapGet("/list.csv", async (HttpContext context, AppealExports export) =>
-            Results.File(CsvExport.Write([await ListAsync(context, export)]), "text/csv; charset=utf-8", FileName("appeals", "csv", context)));
+            Results.File(CsvExport.Write(await ListAsync(context, export)), "text/csv; charset=utf-8", FileName("appeals", "csv", context)));
         exports.MapGet("/list.xlsx", async (HttpContext context, AppealExports export) =>
             Results.File(XlsxExport.Write([await ListAsync(context, export)]), XlsxExport.ContentType, FileName("appeals", "xlsx", context)));
         exports.MapGet("/weekly.csv", async (HttpContext context, AppealExports export, AppealDirectory directory, TimeProvider clock) =>
@@ -107,9 +108,15 @@ internal static class AppealWorkbenchExtensions
         }
 
         var tables = await export.WeeklyAsync(week, context.RequestAborted);
-        return format == "csv"
-            ? Results.File(CsvExport.Write(tables), "text/csv; charset=utf-8", FileName($"weekly-{week}", "csv", context))
-            : Results.File(XlsxExport.Write(tables), XlsxExport.ContentType, FileName($"weekly-{week}", "xlsx", context));
+        if (format == "xlsx")
+        {
+            return Results.File(XlsxExport.Write(tables), XlsxExport.ContentType, FileName($"weekly-{week}", "xlsx", context));
+        }
+
+        // CSV holds one table: ?table=towns for the towns, the departments otherwise.
+        var towns = context.Request.Query["table"] == "towns";
+        return Results.File(CsvExport.Write(tables[towns ? 1 : 0]), "text/csv; charset=utf-8",
+            FileName($"weekly-{week}-{(towns ? "towns" : "departments")}", "csv", context));
     }
 
     private static string FileName(string stem, string extension, HttpContext context)

@@ -52,6 +52,6 @@ internal static class EnterpriseDirectoryExtensions
             text["Col_Size"], text["Col_Credit"], text["Col_Officials"],
         ];
         var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"enterprises-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
-        return Results.File(CsvExport.Write([new ExportTable(text["ExportTitle"], headers, rows)]), "text/csv; charset=utf-8", name);
+        return Results.File(CsvExport.Write(new ExportTable(text["ExportTitle"], text["ExportTitle"], headers, rows)), "text/csv; charset=utf-8", name);
     }
 }

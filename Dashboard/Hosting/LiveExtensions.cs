@@ -10,6 +10,8 @@ internal static class LiveExtensions
     public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<LiveChanges>();
+        builder.Services.AddSingleton<IDistrictLiveConsumer>(provider => provider.GetRequiredService<LiveChanges>());
         builder.Services.AddSingleton<ClusterRuntimeSource>();
         builder.Services.AddSingleton<RuntimeBroadcaster>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RuntimeBroadcaster>());

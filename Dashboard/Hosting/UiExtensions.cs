@@ -2,20 +2,23 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Dashboard.Components;
 using Dashboard.Auth;
+using MudBlazor.Services;
 
 namespace Dashboard.Hosting;
 
 internal static class UiExtensions
 {
-    /// <summary>Razor components rendered on the server only: interactive render modes need
-    /// blazor.web.js, which the package sources here cannot provide.</summary>
+    /// <summary>Razor components rendered on the server; a page that works in place runs interactively on the server
+    /// (Blazor Server) with MudBlazor components, the others stay static.</summary>
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         // Chinese text as text, not as &#x...; entities: smaller pages that stay readable in view-source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<DemoMode>();
+        builder.Services.AddScoped<Components.Layout.NavEntries>();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -30,8 +33,9 @@ internal static class UiExtensions
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
             StatusCodeSelector = exception => ServiceUnavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-            // A made-up oversized key in a URL is a probe or a typo, not a failure worth an error in the log.
-            SuppressDiagnosticsCallback = context => context.Exception is Http.InvalidGrainKeyException,
+            // A made-up oversized key in a URL is a probe or a typo, and an unreachable cluster is logged once per request by the
+            // error page as a warning: neither is worth an error with a stack trace in the log.
+            SuppressDiagnosticsCallback = context => context.Exception is Http.InvalidGrainKeyException || ServiceUnavailable.Is(context.Exception),
         });
         return app;
     }
@@ -39,7 +43,7 @@ internal static class UiExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

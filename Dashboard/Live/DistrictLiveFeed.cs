@@ -124,8 +124,7 @@ internal sealed partial class DistrictLiveFeed(
     {
         if (cursor.Epoch != epoch && !retired.Contains(cursor.Epoch))
         {
-            StartEpoch(cursor.Epoch, cursor.Sequence);
-            await ResyncAsync();
+            await StartOverAsync(district, cursor.Epoch);
         }
         else if (cursor.Sequence > sequence)
         {
@@ -142,9 +141,8 @@ internal sealed partial class DistrictLiveFeed(
 
         if (changes.Epoch != epoch)
         {
-            // The district started a new epoch (it moved): what came before cannot be fetched any more.
-            StartEpoch(changes.Epoch, changes.LastSequence);
-            await ResyncAsync();
+            // The district started a new epoch (it moved): what the old one sent last is gone, the new one is fetched.
+            await StartOverAsync(grains.GetGrain<IDistrictGrain>(changes.DistrictCode), changes.Epoch);
             return;
         }
 
@@ -167,8 +165,7 @@ internal sealed partial class DistrictLiveFeed(
         var backlog = await district.GetEventsSince(epoch, sequence);
         if (!backlog.Complete)
         {
-            StartEpoch(backlog.Epoch, backlog.LastSequence);
-            await ResyncAsync();
+            await StartOverAsync(district, backlog.Epoch);
             return;
         }
 
@@ -180,14 +177,31 @@ internal sealed partial class DistrictLiveFeed(
         }
     }
 
-    private void StartEpoch(Guid next, long lastSequence)
+    /// <summary>A new epoch: the consumers reload what they show (events of the old epoch may be lost with it), then get the
+    /// new epoch's events from its first one, while the district still keeps them, so nothing it numbered is skipped.</summary>
+    private async Task StartOverAsync(IDistrictGrain district, Guid next)
     {
         if (epoch != Guid.Empty && epoch != next)
         {
             retired.Add(epoch);
         }
 
-        (epoch, sequence) = (next, lastSequence);
+        (epoch, sequence) = (next, 0);
+        await ResyncAsync();
+        var backlog = await district.GetEventsSince(next, 0);
+        if (backlog.Epoch != next || !backlog.Complete)
+        {
+            // Moved again, or more events than the backlog keeps: continue from where the district stands; the resync's
+            // reload covers what came before.
+            (epoch, sequence) = (backlog.Epoch, backlog.LastSequence);
+            return;
+        }
+
+        if (backlog.Events.Length > 0)
+        {
+            sequence = backlog.Events[^1].Sequence;
+            await DeliverAsync(backlog.Events, null);
+        }
     }
 
     private async Task DeliverAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)

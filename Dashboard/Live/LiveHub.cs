@@ -1,6 +1,5 @@
 using Dashboard.Appeals;
 using Dashboard.Auth;
-using Dashboard.Wall;
 using Grains.Abstractions.Appeals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -10,25 +9,15 @@ namespace Dashboard.Live;
 
 /// <summary>The dashboard's one hub (/hubs/live). A page subscribes to the groups it shows; each
 /// subscription is checked on the server by <see cref="LiveGroupAuthorizer"/>, so that no browser
-/// receives data its user may not see.</summary>
+/// receives data its user may not see. Sessions are checked on every call, and connections of ended sessions closed, by
+/// <see cref="LiveSessionHubFilter"/>.</summary>
 [Authorize(Policy = DashboardPolicies.LiveHub)]
-internal sealed class LiveHub(WallKioskConnections kiosks, AppealBroadcaster appeals, IGrainFactory grains, ILogger<LiveHub> logger) : Hub<ILiveClient>
+internal sealed class LiveHub(AppealBroadcaster appeals, AppealLookup lookup, ILogger<LiveHub> logger) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
-    public override Task OnConnectedAsync()
-    {
-        if (Context.User?.IsKiosk() == true)
-        {
-            kiosks.Add(Context);
-        }
-
-        return Task.CompletedTask;
-    }
-
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        kiosks.Remove(Context.ConnectionId);
         appeals.Forget(Context.ConnectionId);
         return Task.CompletedTask;
     }
@@ -46,7 +35,7 @@ internal sealed class LiveHub(WallKioskConnections kiosks, AppealBroadcaster app
     /// of a change that landed between its render and this subscription.</summary>
     public async Task<long> SubscribeAppeal(string appealId)
     {
-        var appeal = string.IsNullOrWhiteSpace(appealId) ? null : await grains.GetGrain<IAppealGrain>(appealId).Get();
+        var appeal = await lookup.GetAsync(appealId);
         await JoinAsync(LiveGroup.ForAppeal(appealId ?? string.Empty), appeal);
         appeals.Watch(Context.ConnectionId, appeal!.Id);
         return appeal.EventCount;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Components.Pages.Towns;
+using Dashboard.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,9 +47,9 @@ internal static class TownEndpoints
 
         town.MapPost("/assignments", async Task<IResult> (string code, HttpContext context, IAntiforgery antiforgery, TownDirectory directory, PackagingAssigner assigner) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
+            if (await PostedForm.ReadValidAsync(context, antiforgery) is not { } form)
             {
-                return TypedResults.BadRequest();
+                return PostedForm.Refused(context);
             }
 
             if (await directory.FindAsync(code) is null)
@@ -56,7 +57,6 @@ internal static class TownEndpoints
                 return TypedResults.NotFound();
             }
 
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var creditCode = form[EnterpriseField].ToString().Trim().ToUpperInvariant();
             var officialId = form[OfficialField].ToString().Trim();
             var shown = int.TryParse(form[OfficialsWhenShownField], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;

@@ -26,11 +26,15 @@ internal sealed class WallBroadcaster(
     // A one-slot signal: any number of events before the next refresh collapse into one.
     private readonly Channel<bool> refreshWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private volatile bool projectsChanged;
-    private readonly ShownEvents shown = new(4 * WallOptions.MaxFeedItems);
+    private readonly ShownEvents shown = new(2 * FeedRows.Kept);
     private volatile DistrictFigures? pushedFigures;
+
+    // Live events wait for the start-up restore, so that the kept (older) events are numbered before them.
+    private readonly TaskCompletionSource restored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task OnEventsAsync(IReadOnlyList<DistrictEvent> events, DistrictFigures? figures)
     {
+        await restored.Task;
         foreach (var change in events)
         {
             await OnEventAsync(change);
@@ -58,7 +62,15 @@ internal sealed class WallBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RestoreFeedAsync(stoppingToken);
+        try
+        {
+            await RestoreFeedAsync(stoppingToken);
+        }
+        finally
+        {
+            restored.TrySetResult();
+        }
+
         await RefreshFiguresAsync(stoppingToken);
     }
 
@@ -69,7 +81,8 @@ internal sealed class WallBroadcaster(
     {
         try
         {
-            foreach (var change in await history.RecentAsync(domain.Value.DistrictCode, feed.Capacity, cancellationToken))
+            // Every kept event (not only as many as the feed shows): after a failover many may not have reached the walls.
+            foreach (var change in await history.RecentAsync(domain.Value.DistrictCode, push ? FeedRows.Kept : feed.Capacity, cancellationToken))
             {
                 if (change.Kind.IsNews() && shown.Add(change))
                 {
@@ -148,7 +161,8 @@ internal sealed class WallBroadcaster(
 
         public bool Add(DistrictEvent e)
         {
-            var key = (e.SubjectCode, e.Kind, e.SubjectVersion, e.At);
+            // To the millisecond: the kept feed stores times as Unix milliseconds.
+            var key = (e.SubjectCode, e.Kind, e.SubjectVersion, DateTimeOffset.FromUnixTimeMilliseconds(e.At.ToUnixTimeMilliseconds()));
             lock (gate)
             {
                 if (!keys.Add(key))

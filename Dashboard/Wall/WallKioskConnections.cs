@@ -1,33 +1,15 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
+using Dashboard.Live;
 
 namespace Dashboard.Wall;
 
-/// <summary>The open hub connections of kiosks, so that revoking a token also ends a wall's live
-/// connection at once (its cookie is refused from the next request on). Entries leave on disconnect.</summary>
-internal sealed class WallKioskConnections
+/// <summary>This process's open hub connections of kiosks, so that revoking a token ends a wall's live connection: at once
+/// on the process where the admin revoked it (<see cref="AbortAll"/>), within seconds on the others (the periodic check in
+/// <see cref="Auth.LiveSessionWatch"/>).</summary>
+internal sealed class WallKioskConnections : HubConnectionSet
 {
-    private readonly ConcurrentDictionary<string, HubCallerContext> connections = new(StringComparer.Ordinal);
-
-    public int Count => connections.Count;
-
-    public void Add(HubCallerContext context) => connections[context.ConnectionId] = context;
-
-    public void Remove(string connectionId) => connections.TryRemove(connectionId, out _);
+    /// <summary>The distinct wall tokens of the open kiosk connections.</summary>
+    public IReadOnlyCollection<string> TokenIds() => DistinctKeys(user => user.WallTokenId());
 
     /// <summary>Aborts every connection signed in with the token; returns how many.</summary>
-    public int AbortAll(string tokenId)
-    {
-        var aborted = 0;
-        foreach (var context in connections.Values)
-        {
-            if (string.Equals(context.User?.WallTokenId(), tokenId, StringComparison.Ordinal))
-            {
-                context.Abort();
-                aborted++;
-            }
-        }
-
-        return aborted;
-    }
+    public int AbortAll(string tokenId) => AbortWhere(user => string.Equals(user.WallTokenId(), tokenId, StringComparison.Ordinal));
 }

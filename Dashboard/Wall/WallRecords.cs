@@ -33,6 +33,9 @@ public sealed record WallFigures(
 
     public int OpenAppeals => OpenGreen + OpenYellow + OpenRed;
 
+    /// <summary>Appeals whose stored record failed the integrity check (the read model's findings, not the district's counters).</summary>
+    public int IntegrityFindings { get; init; }
+
     public static WallFigures From(DistrictFigures f) => new(
         WallFormat.Rate(f.AppealsClosed, f.AppealsReceived + f.AppealsCarriedOver), WallFormat.Rate(f.AppealsClosedOnTime, f.AppealsClosed),
         WallFormat.Rate(f.AppealsSatisfied, f.AppealsRated), WallFormat.Rate(f.PackagedEnterprises, f.Enterprises), f.AppealsReceived, f.AppealsClosed,

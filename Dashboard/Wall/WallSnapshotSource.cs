@@ -4,6 +4,7 @@ using Grains.Abstractions.Sla;
 using Grains.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans;
+using Storage.ReadModels;
 
 namespace Dashboard.Wall;
 
@@ -16,7 +17,8 @@ internal sealed class WallSnapshotSource(
     IOptions<DomainOptions> domain,
     SlaSettings sla,
     TimeProvider clock,
-    ILogger<WallSnapshotSource> logger)
+    ILogger<WallSnapshotSource> logger,
+    IntegrityFindingQueries? integrity = null)
 {
     private volatile FrozenDictionary<string, string> townNames = FrozenDictionary<string, string>.Empty;
 
@@ -33,7 +35,8 @@ internal sealed class WallSnapshotSource(
             var towns = district.GetTowns();
             var departments = district.GetDepartmentRanking();
             var markers = district.GetProjectMarkers(null);
-            await Task.WhenAll(profile, figures, townFigures, towns, departments, markers);
+            var findings = IntegrityFindingsAsync();
+            await Task.WhenAll(profile, figures, townFigures, towns, departments, markers, findings);
 
             var names = RememberTownNames(towns.Result);
             return new WallSnapshot(
@@ -42,7 +45,7 @@ internal sealed class WallSnapshotSource(
                 clock.GetUtcNow(),
                 IsAvailable: true,
                 WallProfile.From(profile.Result),
-                WallFigures.From(figures.Result),
+                WallFigures.From(figures.Result) with { IntegrityFindings = findings.Result },
                 [.. towns.Result.Select(t => new WallTownShape(t.Code, t.Name, [.. t.Boundary.Select(p => new[] { p.Longitude, p.Latitude })]))],
                 RankTowns(townFigures.Result, names),
                 departments.Result,
@@ -68,13 +71,14 @@ internal sealed class WallSnapshotSource(
         var townFigures = district.GetTownFigures();
         var departments = district.GetDepartmentRanking();
         var markers = includeMarkers ? district.GetProjectMarkers(null) : Task.FromResult<IReadOnlyList<ProjectMarker>>([]);
-        await Task.WhenAll(figures, townFigures, departments, markers);
+        var findings = IntegrityFindingsAsync();
+        await Task.WhenAll(figures, townFigures, departments, markers, findings);
         var names = townNames.Count > 0 ? townNames : RememberTownNames(await district.GetTowns());
         return new WallFiguresUpdate(
             feed.Epoch,
             sequence,
             clock.GetUtcNow(),
-            WallFigures.From(figures.Result),
+            WallFigures.From(figures.Result) with { IntegrityFindings = findings.Result },
             RankTowns(townFigures.Result, names),
             departments.Result,
             includeMarkers ? [.. markers.Result.Select(WallMarker.From)] : null);
@@ -104,6 +108,11 @@ internal sealed class WallSnapshotSource(
                 t.OpenAppeals,
                 t.OpenRed,
                 t.ProjectsBehindSchedule))];
+
+    /// <summary>Appeals with an open integrity finding, from the app's table (none where the wall runs without it: the
+    /// broadcaster's unit tests).</summary>
+    private Task<int> IntegrityFindingsAsync() =>
+        integrity is null ? Task.FromResult(0) : integrity.CountOpenAsync(domain.Value.DistrictCode);
 
     private IDistrictGrain District() => grains.GetGrain<IDistrictGrain>(domain.Value.DistrictCode);
 

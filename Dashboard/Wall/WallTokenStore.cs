@@ -10,7 +10,7 @@ namespace Dashboard.Wall;
 /// table does not let anyone open a wall.</summary>
 internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
 {
-    private const string Columns = "id, label, created_by, created_at, expires_at, revoked_at, last_used_at";
+    private const string Columns = "id, label, created_by, created_at, expires_at, revoked_at, last_used_at, redeemed_at";
 
     public async Task<IssuedWallToken> CreateAsync(string label, string createdBy, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -34,13 +34,16 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         return new IssuedWallToken(token, secret);
     }
 
-    /// <summary>The token whose secret this is, when it is neither revoked nor expired; else null, the
-    /// same for every reason so that the caller cannot leak which. Records the use.</summary>
-    public async Task<WallToken?> RedeemAsync(string? secret, CancellationToken cancellationToken)
+    /// <summary>Opens a kiosk with the link's secret, once: the first redemption of an active token marks it redeemed (one
+    /// atomic update, so two kiosks racing with the same link cannot both win); a later one is refused as
+    /// <see cref="WallTokenRedemptionStatus.AlreadyRedeemed"/>, unless it comes from the kiosk that redeemed it
+    /// (<paramref name="kioskTokenId"/>: the token its cookie was signed in with), which simply carries on. Forged, revoked
+    /// and expired secrets are all <see cref="WallTokenRedemptionStatus.Invalid"/>, so that the caller cannot leak which.</summary>
+    public async Task<WallTokenRedemption> RedeemAsync(string? secret, string? kioskTokenId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(secret) || secret.Length > 100)
         {
-            return null;
+            return WallTokenRedemption.Invalid;
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -56,15 +59,22 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (token is null || !token.IsActiveAt(now))
         {
-            return null;
+            return WallTokenRedemption.Invalid;
         }
 
-        await using var used = connection.CreateCommand();
-        used.CommandText = "UPDATE wall_tokens SET last_used_at = @now WHERE id = @id";
-        used.With("@now", now);
-        used.With("@id", token.Id);
-        await used.ExecuteNonQueryAsync(cancellationToken);
-        return token with { LastUsedAt = now };
+        var sameKiosk = string.Equals(token.Id, kioskTokenId, StringComparison.Ordinal);
+        await using var redeem = connection.CreateCommand();
+        redeem.CommandText = sameKiosk
+            ? "UPDATE wall_tokens SET last_used_at = @now WHERE id = @id AND revoked_at IS NULL"
+            : "UPDATE wall_tokens SET last_used_at = @now, redeemed_at = @now WHERE id = @id AND revoked_at IS NULL AND redeemed_at IS NULL";
+        redeem.With("@now", now);
+        redeem.With("@id", token.Id);
+        if (await redeem.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            return new(WallTokenRedemptionStatus.Redeemed, token with { LastUsedAt = now, RedeemedAt = token.RedeemedAt ?? now });
+        }
+
+        return new(WallTokenRedemptionStatus.AlreadyRedeemed, token);
     }
 
     /// <summary>Whether the signed-in kiosk's token still counts (not revoked, not expired).</summary>
@@ -79,6 +89,39 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         command.With("@id", tokenId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>Which of these tokens are active now (neither revoked nor expired nor deleted).</summary>
+    public async Task<IReadOnlySet<string>> ActiveIdsAsync(IReadOnlyCollection<string> tokenIds, CancellationToken cancellationToken)
+    {
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        if (tokenIds.Count == 0)
+        {
+            return active;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var chunk in tokenIds.Chunk(200))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM wall_tokens WHERE id IN ({string.Join(", ", chunk.Select((_, i) => $"@id{i}"))})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With($"@id{i}", chunk[i]);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (Read(reader) is { } token && token.IsActiveAt(now))
+                {
+                    active.Add(token.Id);
+                }
+            }
+        }
+
+        return active;
     }
 
     /// <summary>Every token, newest first (no secrets: they are not stored).</summary>
@@ -119,5 +162,8 @@ internal sealed class WallTokenStore(IDatabase database, TimeProvider clock)
         reader.GetFieldValue<DateTimeOffset>(3),
         reader.GetFieldValue<DateTimeOffset>(4),
         reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
+        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6))
+    {
+        RedeemedAt = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+    };
 }

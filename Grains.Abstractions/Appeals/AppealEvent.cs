@@ -13,7 +13,8 @@ namespace Grains.Abstractions.Appeals;
 /// <param name="At">When.</param>
 /// <param name="Payload">The details, as named text values.</param>
 /// <param name="PreviousHash">The hash of the event before (64 zeros for the first).</param>
-/// <param name="Hash">SHA-256 over this event's canonical form, previous hash included.</param>
+/// <param name="Hash">The seal: HMAC-SHA256, with the key <see cref="KeyId"/> names, over this event's canonical form, the
+/// previous hash and the hashes of the appeal's record before and after it included.</param>
 [GenerateSerializer, Immutable, Alias("cc.AppealEvent")]
 public sealed record AppealEvent(
     [property: Id(0)] long Sequence,
@@ -27,6 +28,18 @@ public sealed record AppealEvent(
     [property: Id(8)] string PreviousHash,
     [property: Id(9)] string Hash)
 {
+    /// <summary>The integrity key that sealed the event (null: sealed before keys, which no deployment verifies).</summary>
+    [Id(10)]
+    public string? KeyId { get; init; }
+
+    /// <summary>SHA-256 of the appeal's record the event was applied to (null for the first event).</summary>
+    [Id(11)]
+    public string? PriorStateHash { get; init; }
+
+    /// <summary>SHA-256 of the appeal's record right after the event.</summary>
+    [Id(12)]
+    public string? StateHash { get; init; }
+
     /// <summary>The value of a payload field, or null when the event has none of that name.</summary>
     public string? Field(string name)
     {

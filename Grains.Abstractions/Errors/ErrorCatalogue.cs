@@ -17,6 +17,7 @@ public static class ErrorCatalogue
     {
         [ErrorCodes.TextEmpty] = "{0}不能为空",
         [ErrorCodes.TextTooLong] = "{0}不能超过{1}个字符（当前{2}个）",
+        [ErrorCodes.TextControlCharacter] = "{0}含有不可见的控制字符，请删除后重新输入",
         [ErrorCodes.ValueOutOfRange] = "{0}超出允许范围：{1}",
         [ErrorCodes.CreditCodeLength] = "统一社会信用代码应为18位，当前为{0}位",
         [ErrorCodes.CreditCodeCharset] = "统一社会信用代码第{0}位字符“{1}”不允许使用",
@@ -73,6 +74,7 @@ public static class ErrorCatalogue
     {
         [ErrorCodes.TextEmpty] = "{0} must not be empty",
         [ErrorCodes.TextTooLong] = "{0} must not be longer than {1} characters (it has {2})",
+        [ErrorCodes.TextControlCharacter] = "{0} contains an invisible control character; remove it and type the text again",
         [ErrorCodes.ValueOutOfRange] = "{0} is out of range: {1}",
         [ErrorCodes.CreditCodeLength] = "A unified social credit code has 18 characters, this one has {0}",
         [ErrorCodes.CreditCodeCharset] = "Character {0} ('{1}') is not allowed in a unified social credit code",

@@ -7,6 +7,8 @@ public static class ErrorCodes
     public const string TextEmpty = "text.empty";
     /// <summary>A text was longer than allowed.</summary>
     public const string TextTooLong = "text.too-long";
+    /// <summary>A text contained a control character other than line breaks and tabs (PostgreSQL cannot store NUL).</summary>
+    public const string TextControlCharacter = "text.control-character";
     /// <summary>A value was outside its allowed range.</summary>
     public const string ValueOutOfRange = "value.out-of-range";
 

@@ -40,7 +40,7 @@ internal sealed record AppealState
 /// aggregators' deltas and the SLA reminder. It calls enterprises, towns, departments, officials (reads) and the
 /// aggregators; none of them calls an appeal.</summary>
 [GrainType("appeal")]
-internal sealed class AppealGrain(
+internal sealed partial class AppealGrain(
     [PersistentState("appeal")] IPersistentState<AppealState> state,
     AppealLifecycle lifecycle,
     RoutingTable routing,
@@ -181,8 +181,16 @@ internal sealed class AppealGrain(
 
     public Task<ImmutableArray<AppealEvent>> GetHistory() => Task.FromResult(state.State.History);
 
-    public Task<ChainVerification> VerifyHistory() =>
-        Task.FromResult(AppealHashChain.Verify(state.State.History, Require().HeadHash));
+    public Task<ChainVerification> VerifyHistory()
+    {
+        var result = lifecycle.Verify(Require(), state.State.History);
+        if (!result.IsIntact)
+        {
+            LogHistoryBroken(this.GetPrimaryKeyString(), result.Failure, result.FirstBrokenIndex, result.KeyId);
+        }
+
+        return Task.FromResult(result);
+    }
 
     public Task<ImmutableArray<FakeClosureFinding>> GetFakeClosureFindings() =>
         Task.FromResult(FakeClosureDetector.Inspect(state.State.History, lifecycle.Settings.RatingWindow));
@@ -289,6 +297,9 @@ internal sealed class AppealGrain(
         var wait = due - clock.UtcNow;
         return this.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, options.Value.SlaReminderPeriod);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Appeal {AppealId} does not verify: {Failure} at event {Index} (key {KeyId})")]
+    private partial void LogHistoryBroken(string appealId, Abstractions.Integrity.IntegrityFindingKind? failure, int? index, string? keyId);
 
     internal static AppealRowSource Row(AppealState s, DateTimeOffset now) =>
         new(s.Appeal!, s.DistrictCode ?? string.Empty, s.EnterpriseName, s.Counted.Counts.OpenGreen > 0 ? SlaLight.Green

@@ -6,6 +6,7 @@ using Grains.Abstractions.Officials;
 using Grains.Abstractions.Sla;
 using Grains.Common;
 using Grains.Enterprises;
+using Grains.Integrity;
 using Grains.Sla;
 
 namespace Grains.Appeals;
@@ -15,13 +16,16 @@ namespace Grains.Appeals;
 /// functions over an immutable <see cref="Appeal"/>. A refused command throws <see cref="DomainException"/> before
 /// anything is built, so the caller's state and history stay exactly as they were.
 /// </summary>
-internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, TimeProvider clock)
+internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, TimeProvider clock, IntegrityKeyRing keys)
 {
     private static readonly ActorRole[] CentreRoles = [ActorRole.Dispatcher, ActorRole.System];
 
     public AppealSettings Settings { get; } = settings;
 
     public SlaPolicy Sla { get; } = sla;
+
+    /// <summary>The keys new events are sealed with and histories verified by.</summary>
+    public IntegrityKeyRing Keys { get; } = keys;
 
     /// <summary>受理: records a new appeal and its deadline.</summary>
     public AppealChange Accept(AppealIntake intake, AppealActor actor)
@@ -84,7 +88,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             payload.Add(new("project", project));
         }
 
-        return Commit(appeal, actor, AppealEventKind.Accepted, now, [.. payload]);
+        return Commit(null, appeal, actor, AppealEventKind.Accepted, now, [.. payload]);
     }
 
     /// <summary>分流: sends the appeal to a department, which may object until the objection period ends.</summary>
@@ -106,7 +110,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             ObjectionDeadline = objectionDeadline,
             Level = Max(appeal.Level, EscalationLevel.Department),
         };
-        return Commit(next, actor, AppealEventKind.Routed, now,
+        return Commit(appeal, next, actor, AppealEventKind.Routed, now,
             new("department", departmentCode), new("objection-deadline", Stamp(objectionDeadline)));
     }
 
@@ -129,7 +133,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             ObjectionDeadline = null,
             RejectedHandOffs = appeal.RejectedHandOffs + 1,
         };
-        return Commit(next, actor, AppealEventKind.RoutingObjected, now,
+        return Commit(appeal, next, actor, AppealEventKind.RoutingObjected, now,
             new("department", appeal.DepartmentCode ?? string.Empty), new("reason", text),
             new("rejected-hand-offs", next.RejectedHandOffs.ToString(CultureInfo.InvariantCulture)));
     }
@@ -140,7 +144,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
         Guard(appeal, actor, "TakeOver", [ActorRole.DepartmentHandler], AppealStatus.Routed);
         RequireOwnDepartment(appeal, actor);
         var now = Now();
-        return Commit(appeal with { Status = AppealStatus.InProgress, ObjectionDeadline = now < appeal.ObjectionDeadline ? now : appeal.ObjectionDeadline },
+        return Commit(appeal, appeal with { Status = AppealStatus.InProgress, ObjectionDeadline = now < appeal.ObjectionDeadline ? now : appeal.ObjectionDeadline },
             actor, AppealEventKind.TakenOver, now, new PayloadField("department", appeal.DepartmentCode ?? string.Empty));
     }
 
@@ -174,7 +178,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
         };
         var payload = new List<PayloadField> { new("reply", reply), new("on-time", (now <= appeal.Deadline).ToString()) };
         AddAttachments(payload, "evidence", evidence);
-        return Commit(next, actor, AppealEventKind.Replied, now, [.. payload]);
+        return Commit(appeal, next, actor, AppealEventKind.Replied, now, [.. payload]);
     }
 
     /// <summary>评价: the enterprise rates the reply once; 不满意 sends it to verification.</summary>
@@ -215,7 +219,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             Rating = rating,
             RatedAt = now,
         };
-        return Commit(next, actor, AppealEventKind.Rated, now, Fields(("rating", rating.ToString()), ("comment", note)));
+        return Commit(appeal, next, actor, AppealEventKind.Rated, now, Fields(("rating", rating.ToString()), ("comment", note)));
     }
 
     /// <summary>差评核实: the centre checks a bad rating; when upheld the work is reopened with a fresh deadline (整改), otherwise it goes to the revisit.</summary>
@@ -233,7 +237,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
                 Deadline = Sla.DeadlineFor(appeal.Category, appeal.Priority, now),
             }
             : appeal with { Status = AppealStatus.AwaitingRevisit };
-        return Commit(next, actor, AppealEventKind.DissatisfactionVerified, now,
+        return Commit(appeal, next, actor, AppealEventKind.DissatisfactionVerified, now,
             Fields(("findings", text), ("upheld", upheld.ToString()), ("deadline", upheld ? Stamp(next.Deadline) : null)));
     }
 
@@ -255,7 +259,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             RevisitRating = result,
             RevisitedAt = now,
         };
-        return Commit(next, actor, AppealEventKind.Revisited, now, new("result", result.ToString()), new("notes", text));
+        return Commit(appeal, next, actor, AppealEventKind.Revisited, now, new("result", result.ToString()), new("notes", text));
     }
 
     /// <summary>销号: closes a replied appeal once it is rated satisfied, or left unrated by the enterprise.</summary>
@@ -287,7 +291,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
 
         var text = TextRules.Optional(note, "field.note", Settings.MaxTextLength);
         var now = Now();
-        return Commit(appeal with { Status = AppealStatus.Closed, ClosedAt = now }, actor, AppealEventKind.Closed, now,
+        return Commit(appeal, appeal with { Status = AppealStatus.Closed, ClosedAt = now }, actor, AppealEventKind.Closed, now,
             Fields(("note", text), ("rating", appeal.EffectiveRating?.ToString())));
     }
 
@@ -298,7 +302,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
         var text = TextRules.Require(note, "field.note", Settings.MaxTextLength);
         var now = Now();
         var next = appeal with { SupervisionCount = appeal.SupervisionCount + 1 };
-        return Commit(next, actor, AppealEventKind.Supervised, now,
+        return Commit(appeal, next, actor, AppealEventKind.Supervised, now,
             new("note", text), new("count", next.SupervisionCount.ToString(CultureInfo.InvariantCulture)));
     }
 
@@ -329,7 +333,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
             ObjectionDeadline = null,
             Level = EscalationLevel.DistrictLeader,
         };
-        return Commit(next, actor, AppealEventKind.TaskForceFormed, now,
+        return Commit(appeal, next, actor, AppealEventKind.TaskForceFormed, now,
             new("leader", leaderOfficialId), new("departments", string.Join(',', departments)));
     }
 
@@ -344,7 +348,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
 
         var text = TextRules.Require(reason, "field.reason", Settings.MaxTextLength);
         var now = Now();
-        return Commit(appeal with { Level = level }, actor, AppealEventKind.Escalated, now,
+        return Commit(appeal, appeal with { Level = level }, actor, AppealEventKind.Escalated, now,
             new("from", appeal.Level.ToString()), new("to", level.ToString()), new("reason", text));
     }
 
@@ -390,7 +394,7 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
         }
 
         var now = Now();
-        return Commit(appeal with { LinkedAppeals = appeal.LinkedAppeals.Add(otherAppealId) }, actor,
+        return Commit(appeal, appeal with { LinkedAppeals = appeal.LinkedAppeals.Add(otherAppealId) }, actor,
             AppealEventKind.DuplicateLinked, now, new PayloadField("appeal", otherAppealId));
     }
 
@@ -417,6 +421,9 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
         ArgumentNullException.ThrowIfNull(appeal);
         return IsBeingWorked(appeal.Status) ? Sla.NextReviewAt(appeal.DeadlineFrom, appeal.Deadline, now, appeal.Level) : null;
     }
+
+    /// <summary>Checks a stored record and its history with this deployment's keys.</summary>
+    public ChainVerification Verify(Appeal? appeal, IReadOnlyList<AppealEvent> history) => AppealHashChain.Verify(Keys, history, appeal);
 
     private static bool IsBeingWorked(AppealStatus status) =>
         status is AppealStatus.Accepted or AppealStatus.Routed or AppealStatus.InProgress;
@@ -487,9 +494,12 @@ internal sealed class AppealLifecycle(AppealSettings settings, SlaPolicy sla, Ti
 
     private static string Stamp(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
 
-    private static AppealChange Commit(Appeal next, AppealActor actor, AppealEventKind kind, DateTimeOffset at, params PayloadField[] payload)
+    /// <summary>Seals the event with the hashes of the record it was applied to and of the record it leaves (whose event count
+    /// and head are not part of that hash), so the history vouches for the record as well as for itself.</summary>
+    private AppealChange Commit(Appeal? before, Appeal next, AppealActor actor, AppealEventKind kind, DateTimeOffset at, params PayloadField[] payload)
     {
-        var sealedEvent = AppealHashChain.Seal(next.EventCount, next.Id, kind, actor, at, [.. payload], next.HeadHash);
+        var prior = before is null ? null : AppealStateHash.Of(before);
+        var sealedEvent = AppealHashChain.Seal(Keys, next.EventCount, next.Id, kind, actor, at, [.. payload], next.HeadHash, prior, AppealStateHash.Of(next));
         return new AppealChange(next with { EventCount = next.EventCount + 1, HeadHash = sealedEvent.Hash }, [sealedEvent]);
     }
 }

@@ -6,6 +6,7 @@ using Grains.Abstractions.Geo;
 using Grains.Abstractions.Officials;
 using Grains.Abstractions.Sla;
 using Grains.Appeals;
+using Grains.Integrity;
 using Grains.Sla;
 
 namespace Grains.Demo;
@@ -22,12 +23,16 @@ public sealed partial class DemoDistrictGenerator
     private static readonly double[] ChannelWeights = [30, 30, 15, 20, 5];
     private static readonly double[] TopicWeights = [.. DemoVocabulary.AppealTopics.Select(t => t.Weight)];
 
-    /// <summary>The appeals of the past year, oldest index first (not ordered by time).</summary>
-    public IEnumerable<DemoAppeal> Appeals()
+    /// <summary>The appeals of the past year, oldest index first (not ordered by time), sealed with a published key that no
+    /// deployment verifies: for looking at the data. The demo loader seals them with the deployment's key.</summary>
+    public IEnumerable<DemoAppeal> Appeals() => Appeals(IntegrityKeyRing.Unconfigured);
+
+    /// <summary>The appeals of the past year, their histories sealed with <paramref name="keys"/>.</summary>
+    internal IEnumerable<DemoAppeal> Appeals(IntegrityKeyRing keys)
     {
         var clock = new SteppingClock(Now);
         var calendar = new WorkingCalendar(WorkingCalendarSettings.China);
-        var lifecycle = new AppealLifecycle(AppealSettings.Default, new SlaPolicy(SlaSettings.Default, calendar), clock);
+        var lifecycle = new AppealLifecycle(AppealSettings.Default, new SlaPolicy(SlaSettings.Default, calendar), clock, keys);
         // Towns answer the 兜底 appeals of their own grid; everything else goes to the category's lead department.
         var routing = RoutingTable.FromCategories(SlaSettings.Default, Towns.Select(t => new RoutingRule("fallback", t.Code, t.Code)));
         for (var i = 0; i < Sizes.AppealsPerYear; i++)

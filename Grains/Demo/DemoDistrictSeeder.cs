@@ -137,7 +137,8 @@ public sealed partial class DemoDistrictSeeder
         LogStep("key projects", projects, watch.Elapsed.TotalSeconds);
 
         var open = new List<string>();
-        var appeals = await WriteAsync(generator.Appeals(), "appeal", a => _grains.GetGrain<IAppealGrain>(a.State.Id), ReadModelRows.Appeals, a =>
+        // Sealed with the deployment's key, so the demo district verifies like any other.
+        var appeals = await WriteAsync(generator.Appeals(_lifecycle.Keys), "appeal", a => _grains.GetGrain<IAppealGrain>(a.State.Id), ReadModelRows.Appeals, a =>
         {
             var appeal = a.State;
             var light = _lifecycle.LightOf(appeal, now);

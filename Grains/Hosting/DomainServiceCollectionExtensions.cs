@@ -3,6 +3,7 @@ using Grains.Abstractions.Sla;
 using Grains.Appeals;
 using Grains.Demo;
 using Grains.Figures;
+using Grains.Integrity;
 using Grains.Projects;
 using Storage.ReadModels;
 using Grains.Sla;
@@ -18,7 +19,8 @@ using Storage;
 
 namespace Grains.Hosting;
 
-/// <summary>Registers the domain for a silo: rules, the domain clock, the read model, the figure checks and the demo loader.</summary>
+/// <summary>Registers the domain for a silo: rules, the domain clock, the read model, the figure checks, the integrity keys and
+/// check, and the demo loader.</summary>
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="DomainOptions"/> (section "Domain") and the appeal, SLA and calendar settings (the defaults
@@ -49,7 +51,8 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<WorkingCalendarSettings>()));
         services.TryAddSingleton(sp => new SlaPolicy(sp.GetRequiredService<SlaSettings>(), sp.GetRequiredService<WorkingCalendar>()));
         services.TryAddSingleton(sp => new AppealLifecycle(
-            sp.GetRequiredService<AppealSettings>(), sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<DistrictClock>().Time));
+            sp.GetRequiredService<AppealSettings>(), sp.GetRequiredService<SlaPolicy>(), sp.GetRequiredService<DistrictClock>().Time,
+            sp.GetRequiredService<IntegrityKeyRing>()));
         services.TryAddSingleton(sp => new KeyProjectRules(
             sp.GetRequiredService<DistrictClock>().Time, sp.GetRequiredService<WorkingCalendar>().UtcOffset));
         services.TryAddSingleton(sp => RoutingTable.FromCategories(
@@ -70,6 +73,7 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService<FeedTrimmer>();
         services.AddHostedService<FigureRepairService>();
         services.AddHostedService<DemoSeedingService>();
+        services.AddAppealIntegrity(configuration);
         return services;
     }
 }

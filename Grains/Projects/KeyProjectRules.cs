@@ -5,25 +5,14 @@ using Grains.Common;
 namespace Grains.Projects;
 
 /// <summary>
-/// The rules of a key project. Stages move forward one at a time so no milestone is skipped. Three backward moves
-/// are allowed, each with a reason, because each undoes paperwork, not work on the ground:
-/// 签约 → 洽谈 (the agreement was cancelled and is renegotiated), 审批 → 签约 (an approval was refused and the plan is
-/// reworked under the signed agreement), 开工 → 审批 (work was stopped to complete missing permits, 停工补办).
-/// From 建设 on nothing moves back: built work and production cannot be undone; a wrong entry is corrected by an
+/// The rules of a key project. Stage moves are <see cref="ProjectStageMoves"/> (forward one at a time, three moves back with
+/// a reason); from 建设 on nothing moves back: built work and production cannot be undone; a wrong entry is corrected by an
 /// administrator, not by the steward.
 /// </summary>
 internal sealed class KeyProjectRules(TimeProvider clock, TimeSpan utcOffset)
 {
     public const int MaxNameLength = 100;
     public const int MaxReasonLength = 500;
-
-    public static bool IsAllowedMove(ProjectStage from, ProjectStage to) =>
-        to == from + 1 || IsAllowedBackwardMove(from, to);
-
-    public static bool IsAllowedBackwardMove(ProjectStage from, ProjectStage to) => (from, to) is
-        (ProjectStage.Signed, ProjectStage.Negotiation)
-        or (ProjectStage.Approval, ProjectStage.Signed)
-        or (ProjectStage.Started, ProjectStage.Approval);
 
     public KeyProject Create(KeyProject project)
     {
@@ -38,7 +27,7 @@ internal sealed class KeyProjectRules(TimeProvider clock, TimeSpan utcOffset)
     public KeyProject MoveStage(KeyProject project, ProjectStage to, string? reason)
     {
         ArgumentNullException.ThrowIfNull(project);
-        if (!IsAllowedMove(project.Stage, to))
+        if (!ProjectStageMoves.IsAllowed(project.Stage, to))
         {
             throw new DomainException(ErrorCodes.ProjectStageMoveNotAllowed, project.Stage, to);
         }

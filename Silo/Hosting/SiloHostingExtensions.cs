@@ -11,6 +11,7 @@ using Orleans;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Silo.Diagnostics;
 using Storage;
 using Storage.ReadModels;
@@ -64,8 +65,11 @@ public static class SiloHostingExtensions
             });
             orleans.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
             orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.MinimumReminderPeriod);
+            // Failure detection (probe timeout, missed probes, votes): Orleans' defaults unless "Silo:Membership" says otherwise.
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection($"{SiloOptions.SectionName}:Membership"));
             orleans.AddDashboard();
         });
+        AddDatabaseExceptionSerialization(builder.Services);
         builder.Services.AddSingleton<GrainCallStatistics>();
         builder.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<GrainCallStatistics>());
         builder.Services.AddHostedService<SiloStatisticsReporter>();
@@ -86,10 +90,12 @@ public static class SiloHostingExtensions
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) => o.Configure<IDatabase>((options, database) =>
                 (options.Invariant, options.DataSource) = (AdoNetInvariants.Of(database.Provider), database.DataSource)));
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ResponseTimeout);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = silo.ClientResponseTimeout);
+            client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection($"{SiloOptions.SectionName}:Gateways"));
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddDashboard();
         });
+        AddDatabaseExceptionSerialization(builder.Services);
         return builder;
     }
 
@@ -105,6 +111,19 @@ public static class SiloHostingExtensions
         // Before UseOrleans: hosted services start in registration order, and Orleans' providers need the tables.
         builder.Services.AddHostedService<StorageMigrationService>();
         return (storage, silo);
+    }
+
+    /// <summary>A grain call or activation that failed on the database must reach the caller as an exception it can read
+    /// (<see cref="DatabaseExceptionCodec"/>). Orleans serializes only exceptions of a few namespaces (System, Microsoft, ...), so
+    /// <see cref="StorageUnavailableException"/> is allowed too, on silos and clients alike.</summary>
+    private static void AddDatabaseExceptionSerialization(IServiceCollection services)
+    {
+        services.AddSingleton<IGeneralizedCodec, DatabaseExceptionCodec>();
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            var previous = o.SupportedExceptionTypeFilter;
+            o.SupportedExceptionTypeFilter = type => type == typeof(StorageUnavailableException) || previous?.Invoke(type) == true;
+        });
     }
 
     /// <summary>An IP address, or a host name resolved once at start-up (a container's own name in a compose network).</summary>

@@ -33,6 +33,10 @@ public sealed class SiloOptions
     /// <summary>A grain call fails with a <see cref="TimeoutException"/> after this long.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A Dashboard client's grain call fails after this long: shorter than a silo's, so a page whose call went through
+    /// a silo that died answers "temporarily unavailable" soon instead of hanging.</summary>
+    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Shortest reminder period accepted (Orleans' default is one minute; tests lower it).</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -49,4 +49,8 @@ public sealed record AppealListItem(
     SatisfactionRating? Rating,
     DateTimeOffset AcceptedAt,
     DateTimeOffset Deadline,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>The integrity check found that its stored record or history does not check out (see the admin integrity page).</summary>
+    public bool HasIntegrityFinding { get; init; }
+}

@@ -11,7 +11,9 @@ public sealed class AppealQueries
 {
     public const string Columns =
         "SELECT id, title, enterprise_code, enterprise_name, town_code, department_code, project_id, category, channel, priority, " +
-        "status, level, light, rating, accepted_at, deadline, closed_at FROM rm_appeals";
+        "status, level, light, rating, accepted_at, deadline, closed_at, " +
+        "CASE WHEN EXISTS (SELECT 1 FROM integrity_findings f WHERE f.appeal_id = rm_appeals.id AND f.resolved_at IS NULL) THEN 1 ELSE 0 END " +
+        "FROM rm_appeals";
 
     private readonly IDatabase _database;
 
@@ -97,5 +99,8 @@ public sealed class AppealQueries
         Enum.Parse<AppealStatus>(r.GetString(10)), Enum.Parse<EscalationLevel>(r.GetString(11)),
         Db.NullableString(r, 12) is { } light ? Enum.Parse<SlaLight>(light) : null,
         Db.NullableString(r, 13) is { } rating ? Enum.Parse<SatisfactionRating>(rating) : null,
-        Db.Instant(r.GetInt64(14)), Db.Instant(r.GetInt64(15)), Db.NullableLong(r, 16) is { } closed ? Db.Instant(closed) : null);
+        Db.Instant(r.GetInt64(14)), Db.Instant(r.GetInt64(15)), Db.NullableLong(r, 16) is { } closed ? Db.Instant(closed) : null)
+    {
+        HasIntegrityFinding = Db.Int(r, 17) == 1,
+    };
 }

@@ -16,6 +16,7 @@ public static class ReadModelServiceCollectionExtensions
         services.TryAddSingleton<EnterpriseQueries>();
         services.TryAddSingleton<OfficialQueries>();
         services.TryAddSingleton<ProjectQueries>();
+        services.TryAddSingleton<IntegrityFindingQueries>();
         services.TryAddSingleton<IFeedHistory, FeedQueries>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Bench.Cluster;
 using Bench.Domain;
 using Bench.Live;
 using Bench.Runtime;
@@ -9,6 +10,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["state-writes"] = StateWriteBenchmark.RunAsync,
     ["domain"] = DomainBenchmark.RunAsync,
     ["live"] = LiveBenchmark.RunAsync,
+    ["cluster"] = ClusterBenchmark.RunAsync,
+    ["chaos"] = ChaosBenchmark.RunAsync,
+    ["fuzz"] = Bench.Fuzz.FuzzBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

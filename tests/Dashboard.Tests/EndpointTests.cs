@@ -179,7 +179,7 @@ public sealed class EndpointTests : IAsyncLifetime
     {
         // Arrange
         await client.AsDemoAsync(DashboardRoles.Admin);
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/account/password");
 
         // Act
         using var response = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));

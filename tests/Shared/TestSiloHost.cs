@@ -25,7 +25,15 @@ public static class TestSiloHost
         ["Silo:CollectionAge"] = "3650.00:00:00",
         ["Silo:CollectionQuantum"] = "1.00:00:00",
         ["Domain:DistrictCode"] = districtCode,
+        // PostgreSQL silos refuse to start without an integrity key; the same one on both engines, so no key file is made.
+        [$"Integrity:Keys:{IntegrityKeyId}"] = IntegrityKey,
     };
+
+    /// <summary>The id of the integrity key every test silo seals appeal histories with.</summary>
+    public const string IntegrityKeyId = "test-silo";
+
+    /// <summary>The test silos' integrity key (base64 of 32 bytes); a test only, never a deployment.</summary>
+    public const string IntegrityKey = "dGVzdC1zaWxvLWludGVncml0eS1rZXktMzItYnl0ZXM=";
 
     /// <summary>Builds and starts a silo host; <paramref name="configure"/> adds or replaces services (a fake clock).</summary>
     public static async Task<IHost> StartAsync(

@@ -57,6 +57,10 @@ function applyFigures(f) {
   setText("openGreen", count(f.openGreen));
   setText("openYellow", count(f.openYellow));
   setText("openRed", count(f.openRed));
+  const findings = f.integrityFindings ?? 0;
+  setText("integrityFindings", count(findings));
+  const integrity = field("integrityFindings")?.closest(".kpi-integrity");
+  if (integrity) integrity.hidden = findings === 0;
   setText("projectsOnSchedule", count(f.projectsOnSchedule));
   setText("projectsBehindSchedule", count(f.projectsBehindSchedule));
   setText("investmentLeadPoints", points(f.investmentLeadPoints));

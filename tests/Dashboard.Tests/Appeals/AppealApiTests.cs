@@ -50,6 +50,53 @@ public abstract class AppealApiTests(AppealsFixture fixture)
         Assert.Equal(ErrorCodes.AppealChanged, (await response.Content.ReadFromJsonAsync<AppealApi.ApiProblem>())!.Code);
     }
 
+    [Theory]
+    [InlineData("application/json", "{\"version\": 1,")]
+    [InlineData("application/json", "{\"version\": \"one\"}")]
+    [InlineData("application/json", "{\"version\": 99999999999999999999999}")]
+    [InlineData("application/json", "null")]
+    [InlineData("application/json", "")]
+    [InlineData("application/json; charset=bogus", "{\"version\": 1}")]
+    [InlineData("text/plain", "{\"version\": 1}")]
+    [InlineData("application/x-www-form-urlencoded", "version=1")]
+    [InlineData("application/json", "{\"version\": 1, \"text\": \"a\\u0000b\"}")]
+    public async Task Command_UnreadableBody_Is400WithTheBodyCodeAndChangesNothing(string contentType, string body)
+    {
+        // Arrange
+        using var dispatcher = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var appeal = await fixture.NewAppealAsync();
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        // Act
+        using var response = await dispatcher.PostAsync($"{AppealApi.Prefix}/{appeal.Id}/supervise", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<AppealApi.ApiProblem>())!;
+        Assert.Equal("request.body", problem.Code);
+        Assert.Contains("JSON", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(appeal.EventCount, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())!.EventCount);
+    }
+
+    [Fact]
+    public async Task Intake_InvalidUtf8Body_Is400AndNoAppeal()
+    {
+        // Arrange
+        using var dispatcher = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var id = Guid.NewGuid().ToString("N");
+        byte[] body = [.. System.Text.Encoding.UTF8.GetBytes($"{{\"id\": \"{id}\", \"title\": \""), 0xC3, 0x28, .. "\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        // Act
+        using var response = await dispatcher.PostAsync($"{AppealApi.Prefix}/", content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(await fixture.Grains.GetGrain<IAppealGrain>(id).Get());
+    }
+
     [Fact]
     public async Task Command_DepartmentOfAnotherScope_IsForbiddenAndChangesNothing()
     {

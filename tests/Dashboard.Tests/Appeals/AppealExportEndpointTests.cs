@@ -48,7 +48,7 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
     }
 
     [Fact]
-    public async Task ListXlsx_Filtered_OpensAsWorkbookWithTheAppeal()
+    public async Task ListXlsx_Filtered_OpensAsWorkbookWithTheAppealADateCellAFrozenHeaderAndAFilter()
     {
         // Arrange
         var appeal = await fixture.NewAppealAsync();
@@ -63,13 +63,24 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var rows = sheet.Descendants<Row>().ToList();
-        Assert.Equal(2, rows.Count);
-        Assert.Equal("诉求编号", rows[0].Descendants<Cell>().First().InnerText);
-        Assert.Equal(appeal.Id, rows[1].Descendants<Cell>().First().InnerText);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("诉求清单", rows[0].Descendants<Cell>().First().InnerText);
+        Assert.Equal("诉求编号", rows[1].Descendants<Cell>().First().InnerText);
+        var cells = rows[2].Descendants<Cell>().ToList();
+        Assert.Equal(appeal.Id, cells[0].InnerText);
+        // 受理时间 (column M) is a number with a date format, not text.
+        var accepted = cells[12];
+        Assert.Null(accepted.DataType);
+        var format = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)accepted.StyleIndex!.Value);
+        Assert.Equal(164u, format.NumberFormatId?.Value);
+        Assert.Equal(appeal.AcceptedAt.ToOffset(TimeSpan.FromHours(8)).DateTime, DateTime.FromOADate(double.Parse(accepted.InnerText, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(1));
+        Assert.Equal(PaneStateValues.Frozen, sheet.Descendants<Pane>().Single().State?.Value);
+        Assert.StartsWith("A2:", sheet.Descendants<AutoFilter>().Single().Reference?.Value, StringComparison.Ordinal);
+        Assert.NotEmpty(sheet.Descendants<Column>());
     }
 
     [Fact]
-    public async Task WeeklyCsv_CurrentWeek_CountsTheNewAppealAsReceived()
+    public async Task WeeklyCsv_CurrentWeek_OneTableCountingTheNewAppealAsReceived()
     {
         // Arrange
         await fixture.NewAppealAsync();
@@ -78,13 +89,14 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
         // Act
         var text = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/appeals/export/weekly.csv"))[3..]);
 
-        // Assert
+        // Assert: the header first, then the departments; the towns are a file of their own.
         var lines = text.Split("\r\n");
-        Assert.StartsWith("按部门", lines[0], StringComparison.Ordinal);
-        Assert.Equal("承办部门,受理数,销号数,逾期未办结数", lines[1]);
-        Assert.Contains(lines, l => l.StartsWith("按镇街", StringComparison.Ordinal));
+        Assert.Equal("承办部门,受理数,销号数,逾期未办结数", lines[0]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("镇街,", StringComparison.Ordinal));
         var total = lines.First(l => l.StartsWith("合计,", StringComparison.Ordinal)).Split(',');
         Assert.True(int.Parse(total[1], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var towns = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/appeals/export/weekly.csv?table=towns"))[3..]).Split("\r\n");
+        Assert.StartsWith("镇街,", towns[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +113,7 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
 
         // Assert
         var lines = text.Split("\r\n");
-        var departmentLines = lines.Skip(2).TakeWhile(l => !l.StartsWith("合计,", StringComparison.Ordinal)).ToList();
+        var departmentLines = lines.Skip(1).TakeWhile(l => !l.StartsWith("合计,", StringComparison.Ordinal)).ToList();
         Assert.True(departmentLines.Count >= 3);
         Assert.StartsWith("未分流,", departmentLines[0], StringComparison.Ordinal);
         Assert.DoesNotContain(departmentLines.Skip(1), l => l.StartsWith("未分流,", StringComparison.Ordinal));
@@ -120,9 +132,8 @@ public abstract class AppealExportEndpointTests(AppealsFixture fixture)
         // Assert
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var names = document.WorkbookPart!.Workbook.Descendants<Sheet>().Select(s => s.Name?.Value ?? "").ToList();
-        Assert.Equal(2, names.Count);
-        Assert.StartsWith("按部门", names[0], StringComparison.Ordinal);
-        Assert.StartsWith("按镇街", names[1], StringComparison.Ordinal);
+        Assert.Equal(["按部门", "按镇街"], names);
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 31));
     }
 
     [Theory]

@@ -98,12 +98,18 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
     {
         // Arrange
         using var client = await fixture.ClientAsync(DashboardRoles.Leader);
+        var id = Guid.NewGuid().ToString("N");
+        var grains = fixture.Factory.Services.GetRequiredService<IGrainFactory>();
 
         // Act
-        using var response = await client.GetAsync($"/appeals/{Guid.NewGuid():N}");
+        using var page = await client.GetAsync($"/appeals/{id}");
+        using var sheet = await client.GetAsync($"/appeals/{id}/sheets/feedback");
 
-        // Assert
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Assert: answered from the read model; the silo never activated a grain for the made-up id.
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, sheet.StatusCode);
+        var reference = (Orleans.Runtime.GrainReference)grains.GetGrain<IAppealGrain>(id);
+        Assert.Null(await grains.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetActivationAddress(reference));
     }
 
     [Fact]
@@ -376,6 +382,43 @@ public abstract class AppealWorkbenchEndpointTests(AppealsFixture fixture)
 
         // Assert
         Assert.Contains("不能超过2000个字符", (await response.HtmlAsync()).QuerySelector("#text-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Intake_EnterpriseSearchOf60000Characters_MessageAtTheEnterpriseAndNothingStored()
+    {
+        // Arrange
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync("/appeals/new"), "intake");
+        var id = hidden.Single(h => h.Key == "AppealId").Value;
+
+        // Act
+        using var response = await client.SubmitAsync("/appeals/new", hidden,
+            ("Channel", "Online"), ("EnterpriseQuery", new string('%', 60_000)), ("Category", "finance"), ("Priority", "Normal"), ("Text", "融资需求"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("最多 100 个字符", (await response.HtmlAsync()).QuerySelector("#enterprise-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(await fixture.Grains.GetGrain<IAppealGrain>(id).Get());
+    }
+
+    [Fact]
+    public async Task FormTaskForce_LeaderLeftOutOfThePost_MessageAtTheFormAndNothingChanged()
+    {
+        // Arrange
+        var appeal = await fixture.NewAppealAsync();
+        using var client = await fixture.ClientAsync(DashboardRoles.Dispatcher);
+        var hidden = FormPost.HiddenFields(await client.PageAsync($"/appeals/{appeal.Id}"), "route")
+            .Select(h => h.Key == "_handler" ? new KeyValuePair<string, string>(h.Key, "formtaskforce") : h).ToList();
+
+        // Act
+        using var response = await client.SubmitAsync($"/appeals/{appeal.Id}", hidden, ("Departments", "finance"));
+        var page = await response.HtmlAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择牵头区领导", page.QuerySelector("form[aria-label=成立专班] [role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(appeal.EventCount, (await fixture.Grains.GetGrain<IAppealGrain>(appeal.Id).Get())!.EventCount);
     }
 
     [Theory]

@@ -156,10 +156,10 @@ public sealed class AppealWorkbenchRulesTests
     public void Csv_Cells_AreQuotedAndFormulaSafeWithBom()
     {
         // Arrange
-        var table = new ExportTable("t", ["名称", "数"], [["甲,乙", 3], ["=SUM(A1)", -2], ["说\"明\"", 0]]);
+        var table = new ExportTable("t", "t", ["名称", "数"], [["甲,乙", 3], ["=SUM(A1)", -2], ["说\"明\"", 0]]);
 
         // Act
-        var bytes = CsvExport.Write([table]);
+        var bytes = CsvExport.Write(table);
 
         // Assert
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);

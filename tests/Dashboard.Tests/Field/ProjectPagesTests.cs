@@ -431,6 +431,29 @@ public abstract class ProjectPagesTests(FieldHost host)
         Assert.Equal("用电报装", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#problem-title")?.Value);
     }
 
+    [Fact]
+    public async Task RaiseProblem_CategoryLeftOutOfThePost_FormBackWithMessageNextToCategoryAndNoAppeal()
+    {
+        // Arrange
+        var project = await host.TakeProjectAsync();
+        using var client = await host.ClientAsync(DashboardRoles.Steward, project.StewardOfficialId);
+        var before = (await Grain(project).GetAppeals()).Length;
+        var (_, form) = await client.GetPageAsync($"/projects/{project.Id}");
+        var fields = FormPosts.FieldsOf(form, ProblemForm);
+        fields["Problem.Title"] = "用电报装";
+        fields["Problem.Text"] = "临时用电迟迟未接通。";
+        fields.Remove("Problem.Category");
+
+        // Act
+        var (status, page) = await client.PostFormAsync($"/projects/{project.Id}", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before, (await Grain(project).GetAppeals()).Length);
+        Assert.False(string.IsNullOrEmpty(page.Text("#problem-category-error")));
+        Assert.Equal("用电报装", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#problem-title")?.Value);
+    }
+
     private IKeyProjectGrain Grain(KeyProject project) => host.Grains.GetGrain<IKeyProjectGrain>(project.Id);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

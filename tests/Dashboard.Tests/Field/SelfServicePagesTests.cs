@@ -137,6 +137,49 @@ public abstract class SelfServicePagesTests(FieldHost host)
     }
 
     [Fact]
+    public async Task SubmitAppeal_LocationFieldsLeftOutOfThePost_AcceptedWithoutLocation()
+    {
+        // Arrange
+        var (enterprise, _) = await host.TakeEnterpriseAsync(packaged: false);
+        using var client = await host.ClientAsync(DashboardRoles.Enterprise, enterprise.CreditCode);
+        var (_, form) = await client.GetPageAsync("/my/appeals");
+        var fields = FormPosts.FieldsOf(form, SubmitForm);
+        fields["Appeal.Category"] = "finance";
+        fields["Appeal.Text"] = "申请稳岗补贴迟迟未到账，希望帮助催办。";
+        fields.Remove("Appeal.Latitude");
+        fields.Remove("Appeal.Longitude");
+
+        // Act
+        var (status, page) = await client.PostFormAsync("/my/appeals", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        var appeal = await host.Grains.GetGrain<IAppealGrain>(fields["Appeal.Id"]).Get();
+        Assert.Equal(enterprise.CreditCode, appeal?.EnterpriseCreditCode);
+        Assert.Null(appeal?.Location);
+        Assert.Contains("已受理", page.Text(".cc-confirmation"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAppeal_NulCharacterInTheText_Refused400AndNothingStored()
+    {
+        // Arrange
+        var (enterprise, _) = await host.TakeEnterpriseAsync(packaged: false);
+        using var client = await host.ClientAsync(DashboardRoles.Enterprise, enterprise.CreditCode);
+        var (_, form) = await client.GetPageAsync("/my/appeals");
+        var fields = FormPosts.FieldsOf(form, SubmitForm);
+        fields["Appeal.Category"] = "finance";
+        fields["Appeal.Text"] = "补贴\0未到账";
+
+        // Act
+        var (status, _) = await client.PostFormAsync("/my/appeals", fields);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Null(await host.Grains.GetGrain<IAppealGrain>(fields["Appeal.Id"]).Get());
+    }
+
+    [Fact]
     public async Task AppealDetail_AnotherEnterprisesAppeal_Forbidden403AndNotShown()
     {
         // Arrange

@@ -80,8 +80,12 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         // Each factory co-hosts its own silo: a port of its own, no gateway, so factories run side by side.
         builder.UseSetting("Silo:SiloPort", TestSiloHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Silo:GatewayPort", "0");
+        // PostgreSQL refuses to start without an integrity key; with one on SQLite too, no key file is left beside the database.
+        builder.UseSetting($"Integrity:Keys:{TestSiloHost.IntegrityKeyId}", TestSiloHost.IntegrityKey);
         // Demo accounts are created by default only on the embedded SQLite; the tests sign in with them on both engines.
         builder.UseSetting("Dashboard:DemoAccounts", "true");
+        // Every test client signs in from the same address; the per-address limit has its own test with a low limit.
+        builder.UseSetting("Dashboard:SignIn:AddressPermitLimit", "100000");
         builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");
         if (configureServices is { } configure)
         {

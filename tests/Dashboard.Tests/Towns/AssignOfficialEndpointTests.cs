@@ -164,7 +164,7 @@ public abstract class AssignOfficialEndpointTests(TownDistrict district)
             : await district.SignedInClientAsync(who);
         var enterprise = (await district.UnpackagedAsync(town))[0];
         var official = (await district.SuggestionsAsync(enterprise.CreditCode))[0];
-        var token = await client.AntiforgeryTokenAsync("/");
+        var token = await client.AntiforgeryTokenAsync("/account/password");
 
         // Act
         using var response = await PostAsync(client, town, token, enterprise.CreditCode, official, accept: "application/json");

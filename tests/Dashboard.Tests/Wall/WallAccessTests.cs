@@ -225,7 +225,7 @@ public sealed class WallAccessTests : IAsyncLifetime
         Assert.Equal("指挥中心主屏", listedPage.QuerySelector("tbody th")?.TextContent);
 
         // Act: revoke through the row's form.
-        var tokenId = listedPage.QuerySelector("input[name=TokenId]")?.GetAttribute("value") ?? "";
+        var tokenId = listedPage.QuerySelector("[name=TokenId]")?.GetAttribute("value") ?? "";
         using var revoked = await client.PostAsync("/admin/wall-tokens", Form(token, ("_handler", "revoke-wall-token"), ("TokenId", tokenId)));
         using var kiosk = factory.CreateClient(new CookieContainer());
         using var opened = await kiosk.GetAsync($"/wall?token={secret}");

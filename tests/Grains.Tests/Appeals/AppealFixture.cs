@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
 using Grains.Appeals;
+using Grains.Integrity;
+using Grains.Tests.Integrity;
 using Grains.Sla;
 
 namespace Grains.Tests.Appeals;
@@ -27,8 +29,12 @@ internal sealed class AppealFixture
         Lifecycle = new AppealLifecycle(
             AppealSettings.Default,
             new SlaPolicy(SlaSettings.Default, new WorkingCalendar(WorkingCalendarSettings.WeekendsOnly)),
-            Clock);
+            Clock,
+            Keys);
     }
+
+    /// <summary>The keys its events are sealed with.</summary>
+    public static IntegrityKeyRing Keys { get; } = TestKeys.Ring();
 
     public ManualClock Clock { get; }
 

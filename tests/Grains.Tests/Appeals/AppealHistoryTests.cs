@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Geo;
+using Grains.Abstractions.Integrity;
 using Grains.Appeals;
 using Grains.Geo;
 using static Grains.Tests.Appeals.AppealFixture;
@@ -11,11 +12,13 @@ public sealed class AppealHistoryTests
 {
     private readonly AppealFixture _f = new();
 
+    private Appeal? _closed;
+
     private List<AppealEvent> ClosedHistory()
     {
         var replied = _f.Replied();
         var rated = _f.Apply(replied, _f.Lifecycle.Rate(replied, Enterprise, SatisfactionRating.Satisfied, "满意"));
-        _f.Apply(rated, _f.Lifecycle.Close(rated, Dispatcher, "办结"));
+        _closed = _f.Apply(rated, _f.Lifecycle.Close(rated, Dispatcher, "办结"));
         return [.. _f.History];
     }
 
@@ -24,15 +27,15 @@ public sealed class AppealHistoryTests
     {
         var history = ClosedHistory();
 
-        var result = AppealHashChain.Verify(history, history[^1].Hash);
+        var result = AppealHashChain.Verify(Keys, history, _closed);
 
-        Assert.Equal(new ChainVerification(true, null), result);
+        Assert.Equal(ChainVerification.Intact, result);
     }
 
     [Fact]
-    public void Verify_EmptyHistory_IsIntactAtGenesis()
+    public void Verify_EmptyHistoryAndNoAppeal_IsIntact()
     {
-        Assert.True(AppealHashChain.Verify([], Appeal.GenesisHash).IsIntact);
+        Assert.Equal(ChainVerification.Intact, AppealHashChain.Verify(Keys, [], null));
     }
 
     [Fact]
@@ -45,17 +48,17 @@ public sealed class AppealHistoryTests
             Payload = [.. history[replied].Payload.Select(p => p.Name == "reply" ? p with { Value = "已解决（改）" } : p)],
         };
 
-        Assert.Equal(new ChainVerification(false, replied), AppealHashChain.Verify(history));
+        Assert.Equal(ChainVerification.Broken(IntegrityFindingKind.EventAltered, replied, Keys.CurrentKeyId), AppealHashChain.VerifyChain(Keys, history));
     }
 
     [Fact]
-    public void Verify_EditedTimeWithRecomputedHash_ReportsTheNextEvent()
+    public void Verify_EditedTimeResealedWithTheKey_ReportsTheNextEvent()
     {
         var history = ClosedHistory();
         var edited = history[2] with { At = history[2].At.AddDays(-1) };
-        history[2] = edited with { Hash = AppealHashChain.ComputeHash(edited) };
+        history[2] = edited with { Hash = AppealHashChain.ComputeHash(Keys, edited)! };
 
-        Assert.Equal(new ChainVerification(false, 3), AppealHashChain.Verify(history));
+        Assert.Equal(ChainVerification.Broken(IntegrityFindingKind.EventAltered, 3, Keys.CurrentKeyId), AppealHashChain.VerifyChain(Keys, history));
     }
 
     [Fact]
@@ -64,18 +67,17 @@ public sealed class AppealHistoryTests
         var history = ClosedHistory();
         history.RemoveAt(1);
 
-        Assert.Equal(new ChainVerification(false, 1), AppealHashChain.Verify(history));
+        Assert.Equal(1, AppealHashChain.VerifyChain(Keys, history).FirstBrokenIndex);
     }
 
     [Fact]
-    public void Verify_CutOffTail_IsFoundAgainstHead()
+    public void Verify_CutOffTail_IsFoundAgainstTheRecord()
     {
         var history = ClosedHistory();
-        var head = history[^1].Hash;
         history.RemoveAt(history.Count - 1);
 
-        Assert.True(AppealHashChain.Verify(history).IsIntact);
-        Assert.Equal(new ChainVerification(false, history.Count), AppealHashChain.Verify(history, head));
+        Assert.True(AppealHashChain.VerifyChain(Keys, history).IsIntact);
+        Assert.Equal(ChainVerification.Broken(IntegrityFindingKind.MissingTail, history.Count), AppealHashChain.Verify(Keys, history, _closed));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class AppealHistoryTests
         var history = ClosedHistory();
         history[0] = history[0] with { ActorId = "someone-else" };
 
-        Assert.Equal(new ChainVerification(false, 0), AppealHashChain.Verify(history));
+        Assert.Equal(0, AppealHashChain.VerifyChain(Keys, history).FirstBrokenIndex);
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class AppealHistoryTests
         var e = ClosedHistory()[0];
         var reversed = e with { Payload = [.. e.Payload.Reverse()] };
 
-        Assert.Equal(AppealHashChain.ComputeHash(e), AppealHashChain.ComputeHash(reversed));
+        Assert.Equal(AppealHashChain.ComputeHash(Keys, e), AppealHashChain.ComputeHash(Keys, reversed));
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class AppealHistoryTests
         var e = ClosedHistory()[0] with { Payload = [new("a", "bc")] };
         var shifted = e with { Payload = [new("ab", "c")] };
 
-        Assert.NotEqual(AppealHashChain.ComputeHash(e), AppealHashChain.ComputeHash(shifted));
+        Assert.NotEqual(AppealHashChain.ComputeHash(Keys, e), AppealHashChain.ComputeHash(Keys, shifted));
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class AppealHistoryTests
     {
         var e = ClosedHistory()[0];
 
-        Assert.Equal(AppealHashChain.ComputeHash(e), AppealHashChain.ComputeHash(e with { At = e.At.ToUniversalTime() }));
+        Assert.Equal(AppealHashChain.ComputeHash(Keys, e), AppealHashChain.ComputeHash(Keys, e with { At = e.At.ToUniversalTime() }));
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public sealed class AppealHistoryTests
     public void Inspect_ImportedHistoryClosedWithoutReply_FlagsWithoutReply()
     {
         var accepted = _f.Accepted();
-        var forged = AppealHashChain.Seal(1, accepted.Id, AppealEventKind.Closed, Dispatcher, _f.Clock.Now, [], accepted.HeadHash);
+        var forged = AppealHashChain.Seal(Keys, 1, accepted.Id, AppealEventKind.Closed, Dispatcher, _f.Clock.Now, [], accepted.HeadHash, null, "");
 
         var finding = Assert.Single(FakeClosureDetector.Inspect([.. _f.History, forged], TimeSpan.FromDays(3)));
 

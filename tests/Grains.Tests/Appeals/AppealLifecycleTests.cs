@@ -40,6 +40,22 @@ public sealed class AppealLifecycleTests
         AssertError(ErrorCodes.TextEmpty, () => _f.Lifecycle.Accept(Intake(text), Dispatcher));
     }
 
+    [Theory]
+    [InlineData("续贷\0审批慢")]
+    [InlineData("续贷\u0007审批慢")]
+    public void Accept_TextWithControlCharacter_Throws(string text)
+    {
+        AssertError(ErrorCodes.TextControlCharacter, () => _f.Lifecycle.Accept(Intake(text), Dispatcher));
+    }
+
+    [Fact]
+    public void Accept_TextWithLineBreaksAndTabs_Accepted()
+    {
+        var change = _f.Lifecycle.Accept(Intake("第一行\r\n第二行\t附注"), Dispatcher);
+
+        Assert.Equal("第一行\r\n第二行\t附注", change.State.Text);
+    }
+
     [Fact]
     public void Accept_OversizedText_ThrowsWithLimit()
     {
@@ -306,7 +322,7 @@ public sealed class AppealLifecycleTests
         Assert.Equal(AppealStatus.Closed, closed.Status);
         Assert.Equal(SatisfactionRating.Dissatisfied, closed.Rating);
         Assert.Equal(SatisfactionRating.Satisfied, closed.EffectiveRating);
-        Assert.True(AppealHashChain.Verify(_f.History, closed.HeadHash).IsIntact);
+        Assert.True(AppealHashChain.Verify(Keys, _f.History, closed).IsIntact);
         Assert.Equal(
             [AppealEventKind.Accepted, AppealEventKind.Routed, AppealEventKind.TakenOver, AppealEventKind.Replied,
              AppealEventKind.Rated, AppealEventKind.DissatisfactionVerified, AppealEventKind.Replied,

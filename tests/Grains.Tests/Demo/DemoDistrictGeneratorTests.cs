@@ -11,6 +11,7 @@ using Grains.Enterprises;
 using Grains.Packaging;
 using Grains.Projects;
 using Grains.Sla;
+using Grains.Tests.Integrity;
 using Xunit.Abstractions;
 
 namespace Grains.Tests.Demo;
@@ -167,12 +168,13 @@ public sealed class DemoDistrictGeneratorTests(ITestOutputHelper output)
     public void Appeals_DistrictPreset_HistoriesVerifyAndMixesAreRealistic()
     {
         var generator = new DemoDistrictGenerator(2025, DemoSizes.District, Now);
+        var keys = TestKeys.Ring();
         var lifecycle = new AppealLifecycle(AppealSettings.Default,
-            new SlaPolicy(SlaSettings.Default, new WorkingCalendar(WorkingCalendarSettings.China)), new ManualClock(Now));
-        var appeals = generator.Appeals().ToList();
+            new SlaPolicy(SlaSettings.Default, new WorkingCalendar(WorkingCalendarSettings.China)), new ManualClock(Now), keys);
+        var appeals = generator.Appeals(keys).ToList();
 
         Assert.Equal(1_400, appeals.Count);
-        Assert.All(appeals, a => Assert.True(AppealHashChain.Verify(a.History, a.State.HeadHash).IsIntact, a.State.Id));
+        Assert.All(appeals, a => Assert.Equal(ChainVerification.Intact, AppealHashChain.Verify(keys, a.History, a.State)));
         Assert.All(appeals, a => Assert.InRange(a.History[^1].At, Now.AddYears(-1).AddDays(-1), Now));
         Assert.Equal(5, appeals.Select(a => a.State.Channel).Distinct().Count());
         Assert.Equal(10, appeals.Select(a => a.State.Category).Distinct().Count());

@@ -3,6 +3,7 @@ using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Grains.Abstractions.Errors;
+using Grains.Abstractions.Integrity;
 using Grains.Abstractions.Sla;
 using Grains.Appeals;
 using Storage.ReadModels;
@@ -360,7 +361,7 @@ public abstract class AppealGrainTests : DomainTestBase
         await RestartAsync();
 
         Assert.Equal(1, changed);
-        Assert.Equal(new ChainVerification(false, 2), await Appeal().VerifyHistory());
+        Assert.Equal(ChainVerification.Broken(IntegrityFindingKind.EventAltered, 2, TestSiloHost.IntegrityKeyId), await Appeal().VerifyHistory());
     }
 
     [Fact]

@@ -24,19 +24,29 @@ public sealed class DomainSilo : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Starts a silo configured as the product's (<c>AddCommandCentreSilo</c>) on the database; the fake clock drives
-    /// the domain's time (deadlines, lights, years), not Orleans' own timers.</summary>
-    public static async Task<DomainSilo> StartAsync(StorageOptions storage, FakeTimeProvider time, IDictionary<string, string?>? settings = null)
+    /// the domain's time (deadlines, lights, years), not Orleans' own timers. A setting given as null is removed from the
+    /// defaults; <paramref name="configure"/> adds services (a log capture).</summary>
+    public static async Task<DomainSilo> StartAsync(
+        StorageOptions storage, FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = TestSiloHost.Settings(storage, TestDistrict.Code);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            configuration[key] = value;
+            if (value is null)
+            {
+                configuration.Remove(key);
+            }
+            else
+            {
+                configuration[key] = value;
+            }
         }
 
         var host = await TestSiloHost.StartAsync(configuration, services =>
         {
             services.AddKeyedSingleton<TimeProvider>(DistrictClock.TimeKey, time);
             services.AddSingleton(WorkingCalendarSettings.WeekendsOnly);
+            configure?.Invoke(services);
         });
         return new DomainSilo(host);
     }

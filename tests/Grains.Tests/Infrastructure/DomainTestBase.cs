@@ -1,4 +1,5 @@
 using Grains.Abstractions.Errors;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Runtime;
@@ -31,13 +32,18 @@ public abstract class DomainTestBase : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
-    /// <summary>Settings that replace the test silo's defaults for this class.</summary>
+    /// <summary>Settings that replace the test silo's defaults for this class (null values remove a default); read at every start.</summary>
     protected virtual IDictionary<string, string?>? SiloSettings => null;
+
+    /// <summary>Services added to every silo of the test (a log capture).</summary>
+    protected virtual void ConfigureSilo(IServiceCollection services)
+    {
+    }
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _silo = await DomainSilo.StartAsync(_database.Options, Clock, SiloSettings);
+        _silo = await DomainSilo.StartAsync(_database.Options, Clock, SiloSettings, ConfigureSilo);
         await TestDistrict.SetUpAsync(_silo.Grains);
     }
 
@@ -58,7 +64,7 @@ public abstract class DomainTestBase : IAsyncLifetime
     protected async Task RestartAsync()
     {
         await Silo.DisposeAsync();
-        _silo = await DomainSilo.StartAsync(Database.Options, Clock, SiloSettings);
+        _silo = await DomainSilo.StartAsync(Database.Options, Clock, SiloSettings, ConfigureSilo);
     }
 
     /// <summary>Awaits commands already sent together; each one's refusal, or null where it ran.</summary>

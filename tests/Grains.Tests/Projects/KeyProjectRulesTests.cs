@@ -48,6 +48,20 @@ public sealed class KeyProjectRulesTests
         Assert.Equal(to, _rules.MoveStage(Project(from), to, "停工补办手续").Stage);
     }
 
+    [Theory]
+    [InlineData(ProjectStage.InProduction, (ProjectStage)7)]
+    [InlineData(ProjectStage.Building, (ProjectStage)(-1))]
+    [InlineData(ProjectStage.Negotiation, (ProjectStage)99)]
+    public void MoveStage_UndefinedStage_IsRefused(ProjectStage from, ProjectStage to) =>
+        AssertError(ErrorCodes.ProjectStageMoveNotAllowed, () => _rules.MoveStage(Project(from), to, "理由"));
+
+    [Theory]
+    [InlineData(ProjectStage.Negotiation, new[] { ProjectStage.Signed })]
+    [InlineData(ProjectStage.Approval, new[] { ProjectStage.Started, ProjectStage.Signed })]
+    [InlineData(ProjectStage.InProduction, new ProjectStage[0])]
+    public void ProjectStageMoves_From_NextFirstThenTheStepBack(ProjectStage from, ProjectStage[] expected) =>
+        Assert.Equal(expected, ProjectStageMoves.From(from));
+
     [Fact]
     public void MoveStage_BackwardWithoutReason_IsRefused()
     {
