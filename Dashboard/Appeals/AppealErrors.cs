@@ -21,8 +21,8 @@ internal static class AppealErrors
         var argument = error.Arguments.Count > 0 ? error.Arguments[0] : string.Empty;
         return error.Code switch
         {
-            ErrorCodes.TextEmpty or ErrorCodes.TextTooLong when argument == "field.title" => "Title",
-            ErrorCodes.TextEmpty or ErrorCodes.TextTooLong when argument == "field.text" => "Text",
+            ErrorCodes.TextEmpty or ErrorCodes.TextTooLong or ErrorCodes.TextControlCharacter when argument == "field.title" => "Title",
+            ErrorCodes.TextEmpty or ErrorCodes.TextTooLong or ErrorCodes.TextControlCharacter when argument == "field.text" => "Text",
             ErrorCodes.CoordinateInvalid => "Location",
             ErrorCodes.CategoryUnknown => "Category",
             ErrorCodes.EnterpriseUnknown or ErrorCodes.TownUnknown => "Enterprise",

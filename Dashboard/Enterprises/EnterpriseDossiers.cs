@@ -8,13 +8,19 @@ namespace Dashboard.Enterprises;
 
 /// <summary>Gathers an enterprise's page: its grain (profile, officials), the officials' grains (profiles, visit logs)
 /// and the read model (appeals, projects).</summary>
-internal sealed class EnterpriseDossiers(IGrainFactory grains, AppealQueries appeals, StewardProjects projects, ProjectQueries projectList)
+internal sealed class EnterpriseDossiers(
+    IGrainFactory grains, EnterpriseQueries enterprises, AppealQueries appeals, StewardProjects projects, ProjectQueries projectList)
 {
     public const int AppealPageSize = 20;
 
     /// <summary>The enterprise's profile and package officials' ids, or null when no enterprise has this code.</summary>
     public async Task<(EnterpriseProfile Profile, IReadOnlyList<string> OfficialIds)?> FindAsync(string creditCode)
     {
+        if (string.IsNullOrWhiteSpace(creditCode) || !await enterprises.ExistsAsync(creditCode))
+        {
+            return null;
+        }
+
         var grain = grains.GetGrain<IEnterpriseGrain>(creditCode);
         var profile = await grain.GetProfile();
         return profile is null ? null : (profile, [.. await grain.GetOfficials()]);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Grains.Abstractions.Appeals;
+using Grains.Abstractions.Errors;
 using Grains.Abstractions.Sla;
 
 namespace Storage.ReadModels;
@@ -79,6 +80,12 @@ public sealed class AppealWorkbenchQueries
         if (trimmed.Length == 0)
         {
             return [];
+        }
+
+        // Bounded here too, not only by the pages: SQLite refuses a LIKE pattern that is too long ("pattern too complex").
+        if (trimmed.Length > EnterpriseListQuery.MaxSearchLength)
+        {
+            throw new DomainException(ErrorCodes.ValueOutOfRange, "search", trimmed.Length);
         }
 
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);

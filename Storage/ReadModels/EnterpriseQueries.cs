@@ -66,6 +66,14 @@ public sealed class EnterpriseQueries
     }
 
     /// <summary>The industries the district's enterprises are in, in code order (for a filter's choices).</summary>
+    /// <summary>Whether an enterprise has this credit code (asked before its grain, so a made-up code activates none).</summary>
+    public async Task<bool> ExistsAsync(string creditCode)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var command = Db.Command(connection, "SELECT COUNT(*) FROM rm_enterprises WHERE credit_code = @code").With("@code", creditCode);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     public async Task<IReadOnlyList<string>> IndustriesAsync(string districtCode, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);

@@ -48,6 +48,8 @@ internal sealed class BenchSilo : IAsyncDisposable
             ["Storage:ConnectionString"] = connection,
             ["Silo:SiloPort"] = TestSiloHost.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = "0",
+            // PostgreSQL silos refuse to start without the appeal chain's key (the test key; on SQLite it also avoids a key file).
+            [$"Integrity:Keys:{TestSiloHost.IntegrityKeyId}"] = TestSiloHost.IntegrityKey,
         };
         return new BenchSilo(await TestSiloHost.StartAsync(settings, services => services.AddLogging(WarningsToStandardError)), file);
     }

@@ -12,6 +12,22 @@ public abstract class EnterprisePageTests(FieldHost host)
 {
     private const string VisitForm = "enterprise-visit";
 
+    [Fact]
+    public async Task EnterprisePage_UnknownCreditCode_NotFoundWithoutActivatingAGrain()
+    {
+        // Arrange
+        using var client = await host.DemoClientAsync(DashboardRoles.Leader);
+        const string madeUp = "91330000MADEUP0001";
+
+        // Act
+        var (status, _) = await client.GetPageAsync($"/enterprises/{madeUp}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        var reference = (Orleans.Runtime.GrainReference)host.Grains.GetGrain<Grains.Abstractions.Enterprises.IEnterpriseGrain>(madeUp);
+        Assert.Null(await host.Grains.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetActivationAddress(reference));
+    }
+
     [Theory]
     [InlineData(DashboardRoles.Dispatcher)]
     [InlineData(DashboardRoles.Leader)]

@@ -130,8 +130,10 @@ public abstract class ProjectPagesTests(FieldHost host)
         // Act
         var (status, _) = await client.GetPageAsync("/projects/no-such-project");
 
-        // Assert
+        // Assert: answered from the read model, without activating a grain for the made-up code.
         Assert.Equal(HttpStatusCode.NotFound, status);
+        var reference = (Orleans.Runtime.GrainReference)host.Grains.GetGrain<Grains.Abstractions.Projects.IKeyProjectGrain>("no-such-project");
+        Assert.Null(await host.Grains.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetActivationAddress(reference));
     }
 
     [Fact]
