@@ -75,7 +75,7 @@ public abstract class FieldHost(DatabaseProvider provider) : IAsyncLifetime
         throw new InvalidOperationException("No demo enterprise left.");
     }
 
-    /// <summary>Drives an appeal to 已答复 through the real grains: routed by a dispatcher, taken over and replied to by
+    /// <summary>Drives an appeal to 已反馈 through the real grains: routed by a dispatcher, taken over and replied to by
     /// the department it was routed to.</summary>
     public async Task ReplyAsync(string appealId, string reply = "已协调供电公司完成线路改造，请查收。")
     {

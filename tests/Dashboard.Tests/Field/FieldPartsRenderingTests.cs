@@ -99,7 +99,7 @@ public sealed class FieldPartsRenderingTests
         // Assert
         Assert.Equal("/my/appeals/a%20b", document.QuerySelector("a")?.GetAttribute("href"));
         var meta = Squash(document.QuerySelector(".list-group-item .small")!.TextContent);
-        Assert.Contains("已答复", meta, StringComparison.Ordinal);
+        Assert.Contains("已反馈", meta, StringComparison.Ordinal);
         Assert.Contains("2026-03-01 09:30", meta, StringComparison.Ordinal);
     }
 
