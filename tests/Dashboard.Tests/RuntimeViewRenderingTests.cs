@@ -1,11 +1,7 @@
-using System.Globalization;
-using AngleSharp.Html.Parser;
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Components.Runtime;
 using Dashboard.Runtime;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests;
 
@@ -75,25 +71,6 @@ public sealed class RuntimeViewRenderingTests
         Assert.Equal(expectedActivationsHeader, document.QuerySelectorAll(".cc-runtime-table thead th")[1].TextContent.Trim());
     }
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(RuntimeUpdate update, string culture)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(RuntimeView.Update)] = update });
-                var output = await renderer.RenderComponentAsync<RuntimeView>(parameters);
-                return output.ToHtmlString();
-            });
-            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync(RuntimeUpdate update, string culture) =>
+        StaticMarkup.RenderAsync<RuntimeView>(culture, new Dictionary<string, object?> { [nameof(RuntimeView.Update)] = update });
 }

@@ -1,7 +1,6 @@
+using Dashboard.Tests.Infrastructure;
 using System.Collections.Immutable;
-using System.Globalization;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dashboard.Appeals;
 using Dashboard.Components.Pages.Appeals;
 using Grains.Abstractions.Appeals;
@@ -9,9 +8,6 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.Sla;
 using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Appeals;
 
@@ -131,22 +127,6 @@ public sealed class AppealComponentRenderingTests
         Assert.Equal([("", "By the routing rules"), ("finance", "Finance centre")], options);
     }
 
-    private static async Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture)
-        where TComponent : IComponent
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture)
+        where TComponent : IComponent => StaticMarkup.RenderAsync<TComponent>(culture, parameters);
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
+using Dashboard.Tests.Infrastructure;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dashboard.Components.Field;
 using Dashboard.Enterprises;
 using Dashboard.Field;
@@ -11,9 +10,7 @@ using Grains.Abstractions.Projects;
 using Grains.Abstractions.Sla;
 using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Field;
 
@@ -198,23 +195,7 @@ public sealed class FieldPartsRenderingTests
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static async Task<IHtmlDocument> RenderAsync<TComponent>(string culture, Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization()
-                .AddSingleton(SlaSettings.Default).AddScoped<FieldLabels>().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static Task<IHtmlDocument> RenderAsync<TComponent>(string culture, Dictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        StaticMarkup.RenderAsync<TComponent>(culture, parameters, services => services.AddSingleton(SlaSettings.Default).AddScoped<FieldLabels>());
 }

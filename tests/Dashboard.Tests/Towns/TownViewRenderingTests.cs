@@ -1,7 +1,6 @@
-using System.Globalization;
+using Dashboard.Tests.Infrastructure;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dashboard.Components.Pages.Towns;
 using Dashboard.Towns;
 using Grains.Abstractions.Appeals;
@@ -14,9 +13,7 @@ using Grains.Abstractions.Sla;
 using Grains.Abstractions.Towns;
 using Storage.ReadModels;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Towns;
 
@@ -231,27 +228,7 @@ public sealed class TownViewRenderingTests
 
     private static string? Value(IHtmlFormElement form, string name) => form.QuerySelector($"input[name='{name}']")?.GetAttribute("value");
 
-    private static async Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture = "zh-Hans")
-        where TComponent : IComponent
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            await using var services = new ServiceCollection()
-                .AddLogging()
-                .AddLocalization()
-                .AddSingleton(SlaSettings.Default)
-                .AddSingleton(WorkingCalendarSettings.China)
-                .BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static Task<IHtmlDocument> RenderAsync<TComponent>(Dictionary<string, object?> parameters, string culture = "zh-Hans")
+        where TComponent : IComponent =>
+        StaticMarkup.RenderAsync<TComponent>(culture, parameters, services => services.AddSingleton(SlaSettings.Default).AddSingleton(WorkingCalendarSettings.China));
 }

@@ -1,13 +1,9 @@
-using System.Globalization;
+using Dashboard.Tests.Infrastructure;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Dashboard.Components.Wall;
 using Dashboard.Wall;
 using Grains.Abstractions.District;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Wall;
 
@@ -206,29 +202,10 @@ public sealed class WallViewRenderingTests
 
     private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.Children.Select(c => c.TextContent.Trim())];
 
-    private static async Task<IHtmlDocument> RenderAsync(WallSnapshot snapshot, string culture, WallOptions? options = null)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
+    private static Task<IHtmlDocument> RenderAsync(WallSnapshot snapshot, string culture, WallOptions? options = null) =>
+        StaticMarkup.RenderAsync<WallView>(culture, new Dictionary<string, object?>
         {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-                {
-                    [nameof(WallView.Snapshot)] = snapshot,
-                    [nameof(WallView.Options)] = options ?? new WallOptions(),
-                });
-                var output = await renderer.RenderComponentAsync<WallView>(parameters);
-                return output.ToHtmlString();
-            });
-            return new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+            [nameof(WallView.Snapshot)] = snapshot,
+            [nameof(WallView.Options)] = options ?? new WallOptions(),
+        });
 }
