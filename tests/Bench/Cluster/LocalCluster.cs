@@ -116,22 +116,8 @@ internal sealed class LocalCluster : IDisposable
     }
 
     /// <summary>Waits until the Dashboard answers its sign-in page.</summary>
-    public async Task WaitUntilDashboardAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = DashboardAddress, Timeout = TimeSpan.FromSeconds(10) };
-        await Poll.UntilAsync($"the Dashboard to answer GET {DashboardAddress}signin with 200", Dashboard, timeout, async () =>
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/signin", UriKind.Relative), cancellationToken);
-                return response.IsSuccessStatusCode ? "up" : null;
-            }
-            catch (HttpRequestException)
-            {
-                return null;
-            }
-        }, cancellationToken);
-    }
+    public Task WaitUntilDashboardAnswersAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Poll.UntilDashboardAnswersAsync(DashboardAddress, Dashboard, timeout, cancellationToken);
 
     /// <summary>Fails the run when the Dashboard is gone: the benchmark never kills it before the end, so that is a crash.</summary>
     public void RequireDashboard()

@@ -38,4 +38,22 @@ internal static class Poll
             await Task.Delay(Interval, cancellationToken);
         }
     }
+
+    /// <summary>Polls until the Dashboard at <paramref name="address"/> answers GET /signin with a success status.</summary>
+    public static async Task UntilDashboardAnswersAsync(Uri address, ClusterNode dashboard, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        await UntilAsync($"the Dashboard to answer GET {address}signin with 200", dashboard, timeout, async () =>
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/signin", UriKind.Relative), cancellationToken);
+                return response.IsSuccessStatusCode ? "up" : null;
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+    }
 }

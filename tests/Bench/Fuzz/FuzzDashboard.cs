@@ -56,19 +56,7 @@ internal sealed class FuzzDashboard : IDisposable
     public async Task StartAsync(TimeSpan timeout, TimeSpan quiet, CancellationToken cancellationToken)
     {
         Node.Start();
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        await Poll.UntilAsync($"the Dashboard to answer GET {Address}signin with 200", Node, timeout, async () =>
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/signin", UriKind.Relative), cancellationToken);
-                return response.IsSuccessStatusCode ? "up" : null;
-            }
-            catch (HttpRequestException)
-            {
-                return null;
-            }
-        }, cancellationToken);
+        await Poll.UntilDashboardAnswersAsync(Address, Node, timeout, cancellationToken);
         var (last, since) = ("", DateTime.UtcNow);
         await Poll.UntilAsync($"the demo district to be loaded (appeals in rm_appeals, no grain write for {quiet.TotalSeconds:0} s)", Node, timeout, async () =>
         {
