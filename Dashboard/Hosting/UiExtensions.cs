@@ -12,6 +12,9 @@ internal static class UiExtensions
     /// (Blazor Server) with MudBlazor components, the others stay static.</summary>
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
+        // blazor.web.js and MudBlazor's files live in packages: `dotnet run` serves them from the build's static web assets in
+        // every environment, not only in Development (a published app has them in wwwroot, and this is a no-op).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         // Chinese text as text, not as &#x...; entities: smaller pages that stay readable in view-source.

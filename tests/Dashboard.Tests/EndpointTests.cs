@@ -35,6 +35,20 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Contains("returnUrl=%2Fadmin%2Fruntime", response.Headers.Location?.Query, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
+    public async Task PackageAsset_AnonymousInProduction_Served(string path)
+    {
+        // Act: the sign-in page needs them before anyone is signed in; `dotnet run` runs as Production.
+        using var response = await client.GetAsync(path);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(0, response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync()).Length);
+    }
+
     [Fact]
     public async Task HubNegotiate_Anonymous_Returns401()
     {

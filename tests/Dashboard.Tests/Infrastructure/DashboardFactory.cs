@@ -75,6 +75,8 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             connectionString = $"Data Source={databasePath};Pooling=False";
         }
 
+        // As `dotnet run` starts it: WebApplicationFactory's default (Development) serves package files that production does not.
+        builder.UseEnvironment("Production");
         builder.UseSetting("Storage:Provider", Provider.ToString());
         builder.UseSetting("Storage:ConnectionString", connectionString);
         // Each factory co-hosts its own silo: a port of its own, no gateway, so factories run side by side.
