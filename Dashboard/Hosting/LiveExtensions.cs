@@ -23,6 +23,15 @@ internal static class LiveExtensions
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
         app.MapHub<LiveHub>(LiveHub.Path);
+        // An open live connection would hold the shutdown until its timeout (30 s), and the co-hosted silo would then be
+        // stopped without time to write its grains' state: close them at once; the pages reconnect to another process.
+        var users = app.Services.GetRequiredService<Auth.UserHubConnections>();
+        var kiosks = app.Services.GetRequiredService<Wall.WallKioskConnections>();
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            users.AbortAll();
+            kiosks.AbortAll();
+        });
         app.MapOrleansDashboard(routePrefix: OrleansDashboardPath).RequireAuthorization(Auth.DashboardPolicies.Admin);
         return app;
     }

@@ -20,6 +20,9 @@ internal abstract class HubConnectionSet
     protected IReadOnlyCollection<string> DistinctKeys(Func<ClaimsPrincipal, string?> key) =>
         [.. connections.Values.Select(context => context.User is { } user ? key(user) : null).OfType<string>().Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Aborts every connection (the process is stopping); returns how many.</summary>
+    public int AbortAll() => AbortWhere(_ => true);
+
     /// <summary>Aborts the connections whose user matches; returns how many.</summary>
     protected int AbortWhere(Func<ClaimsPrincipal, bool> matches)
     {

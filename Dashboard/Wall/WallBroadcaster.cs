@@ -81,6 +81,7 @@ internal sealed class WallBroadcaster(
     {
         try
         {
+            await source.LoadNamesAsync();
             // Every kept event (not only as many as the feed shows): after a failover many may not have reached the walls.
             foreach (var change in await history.RecentAsync(domain.Value.DistrictCode, push ? FeedRows.Kept : feed.Capacity, cancellationToken))
             {

@@ -31,6 +31,10 @@ public static class WallFormat
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A feed item's second line: "欠款追讨 · 某某有限公司 · 翎泾街道" (wall.js writes pushed items the same way).</summary>
+    public static string FeedBody(WallFeedItem item, bool chinese) =>
+        string.Join(" · ", new[] { item.Category?.In(chinese), item.Title, item.TownName }.Where(part => !string.IsNullOrWhiteSpace(part)));
+
     /// <summary>The district's time zone; UTC when the name is unknown on this machine.</summary>
     public static TimeZoneInfo Zone(string name) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : TimeZoneInfo.Utc;

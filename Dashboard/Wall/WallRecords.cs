@@ -60,16 +60,33 @@ public sealed record WallMarker(string Code, string Name, string TownCode, doubl
         marker.Stage.ToString(), marker.BehindSchedule, marker.CompletionRate);
 }
 
-/// <summary>One line of the live feed. <see cref="Kind"/> is a <see cref="DistrictEventKind"/> member name.</summary>
+/// <summary>A name in both of the wall's languages (a town or an enterprise has one name: both the same).</summary>
+public sealed record WallName(string Zh, string En)
+{
+    public static WallName Same(string name) => new(name, name);
+
+    public string In(bool chinese) => chinese ? Zh : En;
+}
+
+/// <summary>One line of the live feed: what happened (<see cref="Kind"/>, a <see cref="DistrictEventKind"/> member name), who
+/// acted (<see cref="Actor"/>: the department or town, null for the centre, the enterprise and the system), to what
+/// (<see cref="Title"/>: the enterprise or project, and the appeal's <see cref="Category"/>) and where (the town).</summary>
 public sealed record WallFeedItem(
     long Sequence, string Kind, DateTimeOffset At, string TownCode, string TownName, string SubjectCode, string Title, double? Latitude, double? Longitude)
 {
-    public static WallFeedItem From(long sequence, DistrictEvent change, string townName, string? categoryName = null)
+    public WallName? Actor { get; init; }
+
+    public WallName? Category { get; init; }
+
+    public static WallFeedItem From(long sequence, DistrictEvent change, string townName, WallName? actor = null, WallName? category = null)
     {
         // An invalid position would put the pulse off the map; the item is still shown in the feed.
         var at = change.Location is { IsValid: true } location ? location : null;
-        var title = categoryName is null ? change.Title : $"{change.Title} · {categoryName}";
-        return new(sequence, change.Kind.ToString(), change.At, change.TownCode, townName, change.SubjectCode, title, at?.Latitude, at?.Longitude);
+        return new(sequence, change.Kind.ToString(), change.At, change.TownCode, townName, change.SubjectCode, change.Title, at?.Latitude, at?.Longitude)
+        {
+            Actor = actor,
+            Category = category,
+        };
     }
 }
 

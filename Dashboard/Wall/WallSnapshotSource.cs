@@ -21,6 +21,7 @@ internal sealed class WallSnapshotSource(
     IntegrityFindingQueries? integrity = null)
 {
     private volatile FrozenDictionary<string, string> townNames = FrozenDictionary<string, string>.Empty;
+    private volatile FrozenDictionary<string, WallName> departmentNames = FrozenDictionary<string, WallName>.Empty;
 
     public async Task<WallSnapshot> GetSnapshotAsync()
     {
@@ -39,6 +40,7 @@ internal sealed class WallSnapshotSource(
             await Task.WhenAll(profile, figures, townFigures, towns, departments, markers, findings);
 
             var names = RememberTownNames(towns.Result);
+            RememberDepartmentNames(departments.Result);
             return new WallSnapshot(
                 feed.Epoch,
                 sequence,
@@ -74,6 +76,7 @@ internal sealed class WallSnapshotSource(
         var findings = IntegrityFindingsAsync();
         await Task.WhenAll(figures, townFigures, departments, markers, findings);
         var names = townNames.Count > 0 ? townNames : RememberTownNames(await district.GetTowns());
+        RememberDepartmentNames(departments.Result);
         return new WallFiguresUpdate(
             feed.Epoch,
             sequence,
@@ -84,9 +87,33 @@ internal sealed class WallSnapshotSource(
             includeMarkers ? [.. markers.Result.Select(WallMarker.From)] : null);
     }
 
-    /// <summary>One line of the feed for an event: its place's town name and, for an appeal, its category after the subject.</summary>
+    /// <summary>One line of the feed for an event: who acted (a department or town, by name), its place's town name and, for an
+    /// appeal, its category.</summary>
     public WallFeedItem FeedItem(long sequence, DistrictEvent change) =>
-        WallFeedItem.From(sequence, change, TownName(change.TownCode), sla.Categories.FirstOrDefault(c => c.Code == change.Category)?.NameZh);
+        WallFeedItem.From(sequence, change, TownName(change.TownCode), UnitName(change.Unit),
+            sla.Categories.FirstOrDefault(c => c.Code == change.Category) is { } category ? new WallName(category.NameZh, category.NameEn) : null);
+
+    /// <summary>Reads the town and department names once, so that the feed restored at start-up names who acted.</summary>
+    public async Task LoadNamesAsync()
+    {
+        if (townNames.Count > 0 && departmentNames.Count > 0)
+        {
+            return;
+        }
+
+        var district = District();
+        var towns = district.GetTowns();
+        var departments = district.GetDepartmentRanking();
+        await Task.WhenAll(towns, departments);
+        RememberTownNames(towns.Result);
+        RememberDepartmentNames(departments.Result);
+    }
+
+    /// <summary>A department's or town's name; the code itself when neither knows it (never dropped: the feed still says who).</summary>
+    private WallName? UnitName(string? code) =>
+        code is null ? null
+        : departmentNames.TryGetValue(code, out var department) ? department
+        : WallName.Same(townNames.TryGetValue(code, out var town) ? town : code);
 
     /// <summary>The town's name as last read from the district, else its code.</summary>
     public string TownName(string townCode) => townNames.TryGetValue(townCode, out var name) ? name : townCode;
@@ -115,6 +142,9 @@ internal sealed class WallSnapshotSource(
         integrity is null ? Task.FromResult(0) : integrity.CountOpenAsync(domain.Value.DistrictCode);
 
     private IDistrictGrain District() => grains.GetGrain<IDistrictGrain>(domain.Value.DistrictCode);
+
+    private void RememberDepartmentNames(IReadOnlyList<DepartmentRankingRow> departments) =>
+        departmentNames = departments.ToFrozenDictionary(d => d.DepartmentCode, d => new WallName(d.NameZh, d.NameEn), StringComparer.Ordinal);
 
     private FrozenDictionary<string, string> RememberTownNames(IReadOnlyList<Grains.Abstractions.Towns.TownProfile> towns)
     {

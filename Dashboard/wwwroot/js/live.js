@@ -1,11 +1,12 @@
 // The page's connection to /hubs/live. The hub checks every subscription on the server; this module
 // only keeps the connection up, re-subscribes after a reconnect (groups belong to a connection) and
-// shows the state in the page's #live-status badge.
+// shows the state in the page's #live-status badge (and tells onState, for a page that shows more).
 const retryDelaysMs = [0, 1000, 2000, 5000, 10000];
 
-export function connectLive(subscribe) {
+export function connectLive(subscribe, onState) {
   const status = document.getElementById("live-status");
   const show = (state, css) => {
+    onState?.(state);
     if (!status) return;
     status.textContent = status.dataset[state] ?? state;
     status.dataset.state = state;

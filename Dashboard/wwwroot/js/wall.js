@@ -17,6 +17,7 @@ let state = JSON.parse(document.getElementById("wall-snapshot").textContent);
 let epoch = state.epoch;
 let figuresShown = state.sequence;
 let feedShown = state.sequence;
+let lastUpdate = new Date(state.at);
 
 const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 const field = (name) => root.querySelector(`[data-field="${name}"]`);
@@ -101,7 +102,7 @@ const rateCell = (rate, reason) => {
 };
 
 const departmentName = (d) => (isChinese ? d.nameZh : d.nameEn);
-const maxDepartments = Number(root.querySelector('[data-chart="departments"]').dataset.maxRows) || 10;
+const maxDepartments = Number(root.querySelector(".wall-ranking[data-max-rows]")?.dataset.maxRows) || 10;
 
 function applyRankings(towns, departments) {
   fillTable(field("towns"), towns, (t) => [
@@ -117,15 +118,6 @@ function applyRankings(towns, departments) {
     { name: text.Col_Closure, values: towns.map((t) => t.closureRate), color: ["#0ea5e9", "#22d3ee"] },
     { name: text.Col_Coverage, values: towns.map((t) => t.packagingCoverage), color: ["#0f766e", "#2dd4bf"] },
   ], towns.map((t) => t.openRed));
-  // One bar per department (按时办结率) keeps ten rows readable from afar; 满意率 rides in its label.
-  drawRanking(departmentChart, shown.map((d) => `${d.rank}  ${departmentName(d)}`), [
-    {
-      name: text.Col_OnTime,
-      values: shown.map((d) => d.onTimeRate),
-      color: ["#2563eb", "#60a5fa"],
-      label: (p) => `${percentCell(shown[p.dataIndex].onTimeRate)[0]}  ${text.Col_Satisfaction} ${percentCell(shown[p.dataIndex].satisfactionRate)[0]}`,
-    },
-  ], shown.map((d) => d.overdue));
 }
 
 function makeChart(kind) {
@@ -140,7 +132,6 @@ function makeChart(kind) {
 }
 
 const townChart = makeChart("towns");
-const departmentChart = makeChart("departments");
 
 // Bars glide to new values when changes are minutes apart; when they come seconds apart, animating
 // would keep the main thread drawing frames all the time, so they jump.
@@ -158,17 +149,17 @@ function drawRanking(chart, names, series, redCounts) {
     type: "bar",
     // No rate: an empty bar still labelled "—", so the row does not look like a department with nothing to show.
     data: s.values.map((v) => (v === null || v === undefined ? 0 : v * 100)),
-    barMaxWidth: size * (series.length > 1 ? 0.8 : 1.1),
+    barMaxWidth: size * (series.length > 1 ? 0.85 : 1.1),
     barGap: "15%",
     itemStyle: { borderRadius: [0, size * 0.2, size * 0.2, 0], color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: s.color[0] }, { offset: 1, color: s.color[1] }]) },
-    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.85, formatter: s.label ?? ((p) => percentCell(s.values[p.dataIndex])[0]) },
+    label: { show: true, position: "right", color: "#e6eefc", fontSize: size * 0.92, formatter: s.label ?? ((p) => percentCell(s.values[p.dataIndex])[0]) },
     animationDuration: 600,
   });
   chart.setOption({
     animation: animate,
     animationDurationUpdate: 600,
-    grid: { left: 0, right: size * (series.length > 1 ? 3.6 : 9.5), top: size * 2, bottom: 0, containLabel: true },
-    legend: { top: 0, right: 0, textStyle: { color: "#8ea6c8", fontSize: size * 0.85 }, itemWidth: size, itemHeight: size * 0.6 },
+    grid: { left: 0, right: size * 3.4, top: size * 1.7, bottom: 0, containLabel: true },
+    legend: { top: 0, right: 0, textStyle: { color: "#b4c6e0", fontSize: size * 0.92 }, itemWidth: size, itemHeight: size * 0.6 },
     xAxis: { type: "value", max: 100, show: false },
     yAxis: {
       type: "category",
@@ -177,10 +168,10 @@ function drawRanking(chart, names, series, redCounts) {
       axisLine: { show: false },
       axisTick: { show: false },
       axisLabel: {
-        fontSize: size * 0.95,
+        fontSize: size,
         color: "#dbeafe",
         formatter: (value, index) => (redCounts[index] > 0 ? `${value}  {red|● ${redCounts[index]}}` : value),
-        rich: { red: { color: "#f87171", fontSize: size * 0.85, fontWeight: "bold" } },
+        rich: { red: { color: "#f87171", fontSize: size * 0.92, fontWeight: "bold" } },
       },
     },
     series: series.map(bar),
@@ -188,56 +179,135 @@ function drawRanking(chart, names, series, redCounts) {
 }
 
 // ---- Map --------------------------------------------------------------------------------------------
-const modes = ["coverage", "red"];
+// The map cycles the views a leader asks for: packaging coverage, red lights, projects behind schedule.
+const modes = [
+  { key: "coverage", value: (row) => row.packagingCoverage, label: (v) => percentCell(v)[0], single: (v) => percentCell(v)[0], range: (a, b) => `${percent(a)}–${percent(b)}%`, palette: ["#b45309", "#ca8a04", "#0e7490", "#0d9488"] },
+  { key: "red", value: (row) => row.openRed, label: (v) => `${text.Col_Red} ${count(v)}`, single: count, range: (a, b) => `${count(a)}–${count(b)}`, palette: ["#1e3a5f", "#9a3412", "#dc2626", "#f87171"] },
+  { key: "behind", value: (row) => row.projectsBehindSchedule, label: (v) => `${text.Projects_Behind} ${count(v)}`, single: count, range: (a, b) => `${count(a)}–${count(b)}`, palette: ["#1e3a5f", "#7c3aed", "#c026d3", "#f472b6"] },
+];
 let modeIndex = 0;
+let scale = [];
 let map = null;
 let townLayer = null;
 let townRows = new Map();
 const markers = new Map();
 const pulses = [];
+const townLink = mapElement.dataset.townLink;
 
 const stageColors = {
   Negotiation: "#94a3b8", Signed: "#a78bfa", Approval: "#60a5fa", Started: "#22d3ee",
   Building: "#2dd4bf", Completed: "#a3e635", InProduction: "#4ade80",
 };
-const coverageScale = [[0.6, "#b91c1c"], [0.8, "#d97706"], [0.9, "#0e7490"], [Infinity, "#0d9488"]];
-const redScale = [[1, "#1e3a5f"], [3, "#9a3412"], [6, "#dc2626"], [Infinity, "#ef4444"]];
-const pick = (scale, value) => scale.find(([limit]) => value < limit)[1];
+
+// Classes from the towns' own spread (quartiles; fewer when values repeat), so that towns that differ get different
+// colours even when every town is between 95% and 97%. Higher is better for coverage, worse for the counts; the
+// palettes run from the first to the last class either way.
+function quantileScale(mode) {
+  const values = [...townRows.values()].map(mode.value).filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  if (values.length === 0) return [];
+  const classes = mode.palette.length;
+  const starts = [values[0]];
+  for (let i = 1; i < classes; i++) {
+    const q = values[Math.floor((i * values.length) / classes)];
+    if (q > starts.at(-1)) starts.push(q);
+  }
+  return starts.map((from, i) => {
+    const members = values.filter((v) => v >= from && (i + 1 === starts.length || v < starts[i + 1]));
+    const color = mode.palette[Math.round((i * (classes - 1)) / Math.max(1, starts.length - 1))];
+    return { from, min: members[0], max: members.at(-1), color };
+  });
+}
+
+function classOf(value) {
+  if (value === null || value === undefined || scale.length === 0) return null;
+  return scale.findLast((c) => value >= c.from) ?? scale[0];
+}
 
 function townStyle(feature) {
   const row = townRows.get(feature.properties.code);
-  const mode = modes[modeIndex];
-  const fill = !row || (mode === "coverage" && row.packagingCoverage === null) ? "#1e293b"
-    : mode === "coverage" ? pick(coverageScale, row.packagingCoverage) : pick(redScale, row.openRed);
-  return { color: "#7dd3fc", weight: Math.max(1, rem() * 0.1), opacity: 0.8, fillColor: fill, fillOpacity: 0.55 };
+  const fill = row ? classOf(modes[modeIndex].value(row))?.color ?? "#1e293b" : "#1e293b";
+  return { color: "#7dd3fc", weight: Math.max(1, rem() * 0.1), opacity: 0.8, fillColor: fill, fillOpacity: 0.6 };
 }
 
 function townLabel(code, name) {
   const row = townRows.get(code);
-  const figure = !row ? "" : modes[modeIndex] === "coverage" ? percentCell(row.packagingCoverage)[0] : `${text.Col_Red} ${count(row.openRed)}`;
   const label = document.createElement("span");
   label.textContent = name;
   const small = document.createElement("span");
   small.className = "town-figure";
-  small.textContent = figure;
+  small.textContent = row ? modes[modeIndex].label(modes[modeIndex].value(row)) : "";
   label.append(small);
   return label;
 }
 
 function drawLegend() {
-  const legend = field("legend");
   const mode = modes[modeIndex];
-  const entries = mode === "coverage"
-    ? [["<60%", coverageScale[0][1]], ["60–80%", coverageScale[1][1]], ["80–90%", coverageScale[2][1]], ["≥90%", coverageScale[3][1]]]
-    : [["0", redScale[0][1]], ["1–2", redScale[1][1]], ["3–5", redScale[2][1]], ["≥6", redScale[3][1]]];
-  legend.replaceChildren(...entries.map(([label, color]) => {
+  field("legend").replaceChildren(...scale.map((c) => {
     const span = document.createElement("span");
     const swatch = document.createElement("i");
-    swatch.style.background = color;
-    span.append(swatch, label);
+    swatch.style.background = c.color;
+    span.append(swatch, mode.single(c.min) === mode.single(c.max) ? mode.single(c.min) : mode.range(c.min, c.max));
     return span;
   }));
-  setText("mapMode", mapElement.dataset[mode === "coverage" ? "modeCoverage" : "modeRed"]);
+  setText("mapMode", mapElement.dataset[`mode${mode.key[0].toUpperCase()}${mode.key.slice(1)}`]);
+  root.dataset.mapMode = mode.key;
+}
+
+// Where a town's name goes: the inside point farthest from its edges (sampled on a grid), not the area centroid, which
+// for two narrow neighbouring sectors lies so close that their names overlap.
+function labelPoint(ring) {
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const kx = Math.cos(((minY + maxY) / 2) * (Math.PI / 180));
+  const inside = (x, y) => {
+    let result = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
+    }
+    return result;
+  };
+  const edgeDistance = (x, y) => {
+    let best = Infinity;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay, bx, by] = [ring[j][0] * kx, ring[j][1], ring[i][0] * kx, ring[i][1]];
+      const [px, py] = [x * kx, y];
+      const length = (bx - ax) ** 2 + (by - ay) ** 2;
+      const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length));
+      best = Math.min(best, Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay))));
+    }
+    return best;
+  };
+  const steps = 24;
+  let point = [(minY + maxY) / 2, (minX + maxX) / 2];
+  let farthest = -1;
+  for (let i = 0; i <= steps; i++) {
+    for (let j = 0; j <= steps; j++) {
+      const x = minX + ((maxX - minX) * i) / steps;
+      const y = minY + ((maxY - minY) * j) / steps;
+      if (!inside(x, y)) continue;
+      const distance = edgeDistance(x, y);
+      if (distance > farthest) [farthest, point] = [distance, [y, x]];
+    }
+  }
+  return point;
+}
+
+// Names of small neighbouring towns can still collide: a label that overlaps one placed before it moves up or down,
+// whichever is the shorter way to a free place, so that every name stays readable.
+function declutterLabels() {
+  const labels = [...mapElement.querySelectorAll(".wall-town-label")];
+  labels.forEach((label) => (label.style.marginTop = "0px"));
+  const placed = [];
+  const collides = (r, shift) => placed.some((o) => r.left < o.right && o.left < r.right && r.top + shift < o.bottom && o.top < r.bottom + shift);
+  for (const { l, r } of labels.map((l) => ({ l, r: l.getBoundingClientRect() })).sort((a, b) => a.r.top - b.r.top)) {
+    const candidates = [0, ...placed.flatMap((o) => [o.bottom - r.top, o.top - r.bottom])].sort((a, b) => Math.abs(a) - Math.abs(b));
+    const shift = candidates.find((candidate) => !collides(r, candidate)) ?? 0;
+    l.style.marginTop = `${shift}px`;
+    placed.push({ left: r.left, right: r.right, top: r.top + shift, bottom: r.bottom + shift });
+  }
 }
 
 function drawTowns(shapes) {
@@ -248,18 +318,32 @@ function drawTowns(shapes) {
     properties: { code: s.code, name: s.name },
     geometry: { type: "Polygon", coordinates: [s.ring] },
   }));
-  townLayer = L.geoJSON({ type: "FeatureCollection", features }, { style: townStyle, interactive: false }).addTo(map);
-  townLayer.eachLayer((layer) => layer.bindTooltip(townLabel(layer.feature.properties.code, layer.feature.properties.name),
-    { permanent: true, direction: "center", className: "wall-town-label", interactive: false }));
+  scale = quantileScale(modes[modeIndex]);
+  // A signed-in leader opens a town's page from the map; a kiosk has nobody to click.
+  townLayer = L.geoJSON({ type: "FeatureCollection", features }, { style: townStyle, interactive: Boolean(townLink) }).addTo(map);
+  if (townLink) {
+    townLayer.eachLayer((layer) => layer.on("click", () => location.assign(townLink.replace("{code}", encodeURIComponent(layer.feature.properties.code)))));
+  }
+  townLayer.eachLayer((layer) => {
+    layer.bindTooltip(townLabel(layer.feature.properties.code, layer.feature.properties.name),
+      { permanent: true, direction: "center", className: "wall-town-label", interactive: false });
+    layer.openTooltip(labelPoint(layer.feature.geometry.coordinates[0]));
+  });
   const bounds = townLayer.getBounds();
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5], animate: false });
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [rem() * 0.6, rem() * 0.6], animate: false });
   else if (state.profile.latitude || state.profile.longitude) map.setView([state.profile.latitude, state.profile.longitude], 11);
+  declutterLabels();
 }
 
 function recolourTowns() {
-  if (!townLayer) return;
+  scale = quantileScale(modes[modeIndex]);
+  if (!townLayer) {
+    drawLegend();
+    return;
+  }
   townLayer.setStyle(townStyle);
   townLayer.eachLayer((layer) => layer.setTooltipContent(townLabel(layer.feature.properties.code, layer.feature.properties.name)));
+  declutterLabels();
   drawLegend();
 }
 
@@ -337,20 +421,27 @@ function initMap() {
   new ResizeObserver(() => {
     map.invalidateSize();
     const bounds = townLayer?.getBounds();
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [rem() * 1.5, rem() * 1.5], animate: false });
+    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [rem() * 0.6, rem() * 0.6], animate: false });
+    declutterLabels();
   }).observe(mapElement);
 }
 
 // ---- Feed -------------------------------------------------------------------------------------------
+// As WallFeedList.razor draws it: when, what and who on the first line; category, subject and town on the second.
+const inLanguage = (name) => (name ? (isChinese ? name.zh : name.en) : "");
+
 function feedItem(item, isNew) {
   const li = document.createElement("li");
   li.className = `feed-item kind-${item.kind}${isNew ? " is-new" : ""}`;
   li.dataset.sequence = String(item.sequence);
+  const head = cell("p", "", "feed-head");
   const time = document.createElement("time");
   time.dateTime = item.at;
   time.textContent = timeOfDay.format(new Date(item.at));
-  const kind = cell("span", text[`Event_${item.kind}`] ?? item.kind, "feed-kind");
-  li.append(time, kind, cell("span", item.townName, "feed-town"), cell("span", item.title, "feed-title"));
+  head.append(time, cell("span", text[`Event_${item.kind}`] ?? item.kind, "feed-kind"));
+  if (item.actor) head.append(cell("span", inLanguage(item.actor), "feed-actor"));
+  const body = [inLanguage(item.category), item.title, item.townName].filter((part) => part && part.trim()).join(" · ");
+  li.append(head, cell("p", body, "feed-body"));
   return li;
 }
 
@@ -360,6 +451,16 @@ function renderFeed(items) {
     return;
   }
   feedList.replaceChildren(...items.slice(0, feedCapacity).map((item) => feedItem(item, false)));
+  fitFeed();
+}
+
+// Only whole items: one that would be cut off at the bottom of the panel is hidden until there is room for it.
+function fitFeed() {
+  const bottom = feedList.getBoundingClientRect().bottom;
+  for (const item of feedList.children) {
+    item.hidden = false;
+    if (item.getBoundingClientRect().bottom > bottom + 1) item.hidden = true;
+  }
 }
 
 // ---- Pushes -----------------------------------------------------------------------------------------
@@ -389,7 +490,9 @@ function drawFeed() {
   if (items.length === 0) return;
   feedList.querySelector(".feed-empty")?.remove();
   feedList.prepend(...items.slice(-feedCapacity).reverse().map((item) => feedItem(item, true)));
+  lastUpdate = new Date();
   while (feedList.children.length > feedCapacity) feedList.lastElementChild.remove();
+  fitFeed();
   items.filter((item) => item.kind === "AppealReceived").slice(-maxPulsesPerFrame)
     .forEach((item) => pulseAt(item.latitude, item.longitude));
   root.dataset.sequence = String(Math.max(feedShown, figuresShown));
@@ -418,6 +521,7 @@ function onFigures(update) {
 
 function drawFigures(update) {
   figuresShown = update.sequence;
+  lastUpdate = new Date();
   applyFigures(update.figures);
   state.towns = update.towns;
   state.departments = update.departments;
@@ -437,6 +541,7 @@ function drawFigures(update) {
 
 function applySnapshot(snapshot, first) {
   state = snapshot;
+  lastUpdate = new Date(snapshot.at);
   epoch = snapshot.epoch;
   figuresShown = snapshot.sequence;
   feedShown = snapshot.sequence;
@@ -486,16 +591,28 @@ function tickClock() {
 
 initMap();
 applySnapshot(state, true);
+fitFeed();
 tickClock();
 setInterval(tickClock, 1000);
 // Sizes are drawn in rem, which follows the viewport width: redraw everything sized on a resize.
 window.addEventListener("resize", () => {
+  fitFeed();
   townChart?.resize();
-  departmentChart?.resize();
   applyRankings(state.towns, state.departments);
   recolourTowns();
   drawMarkers(state.markers);
 });
+
+// ---- Connection -----------------------------------------------------------------------------------
+// While the connection is down the whole wall says so: a banner across it with the time of the last update, and the
+// figures dimmed (wall.css), so that nobody reads stale figures as live. It clears itself once reconnected.
+
+function showConnection(connectionState) {
+  const offline = connectionState === "disconnected";
+  root.dataset.live = connectionState;
+  if (offline) setText("lastUpdate", timeOfDay.format(lastUpdate));
+  field("offline").hidden = !offline;
+}
 
 let connectedOnce = false;
 const live = connectLive(async (connection) => {
@@ -503,7 +620,7 @@ const live = connectLive(async (connection) => {
   // Pushes were missed while disconnected: the snapshot says where to continue.
   if (connectedOnce) await refetch();
   connectedOnce = true;
-});
+}, showConnection);
 live.connection.on("WallFeed", onFeed);
 live.connection.on("WallFigures", onFigures);
 live.start();

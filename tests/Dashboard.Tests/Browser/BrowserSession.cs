@@ -38,3 +38,42 @@ internal static class BrowserSession
         return Path.Combine(screenshots.FullName, name);
     }
 }
+
+/// <summary>The real app on Kestrel with the demo district loaded, and Chromium to drive it; disposed in reverse order.</summary>
+internal sealed class DemoBrowserApp : IAsyncDisposable
+{
+    private DemoBrowserApp(Infrastructure.DashboardFactory factory, Uri baseAddress, IPlaywright playwright, IBrowser browser) =>
+        (Factory, BaseAddress, Playwright, Browser) = (factory, baseAddress, playwright, browser);
+
+    public Infrastructure.DashboardFactory Factory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IPlaywright Playwright { get; }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<DemoBrowserApp> StartAsync()
+    {
+        var factory = Infrastructure.DashboardFactory.WithKestrel(withDemoDistrict: true);
+        try
+        {
+            var baseAddress = factory.StartKestrel();
+            await factory.WaitForDemoDistrictAsync();
+            var (playwright, browser) = await BrowserSession.LaunchAsync();
+            return new DemoBrowserApp(factory, baseAddress, playwright, browser);
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

@@ -11,12 +11,8 @@ public sealed class LeaderHomeBrowserTests
     public async Task LeaderHome_SignsIn_SeesTheOverviewInAnInteractiveLayoutInBothLanguages()
     {
         // Arrange
-        await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true);
-        var baseAddress = factory.StartKestrel();
-        await factory.WaitForDemoDistrictAsync();
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var app = await DemoBrowserApp.StartAsync();
+        var (factory, baseAddress, browser) = (app.Factory, app.BaseAddress, app.Browser);
         var page = await browser.NewPageAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
 
         // Act: sign in; the leader stays on the home page.

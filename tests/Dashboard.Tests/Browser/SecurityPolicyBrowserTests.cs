@@ -40,12 +40,8 @@ public sealed class SecurityPolicyBrowserTests
     public async Task MainPages_EveryRoleAndTheKioskWall_ReportNoPolicyViolation()
     {
         // Arrange
-        await using var factory = DashboardFactory.WithKestrel(withDemoDistrict: true);
-        var baseAddress = factory.StartKestrel();
-        await factory.WaitForDemoDistrictAsync();
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var app = await DemoBrowserApp.StartAsync();
+        var (factory, baseAddress, browser) = (app.Factory, app.BaseAddress, app.Browser);
         var violations = new List<string>();
         var visited = new List<string>();
         var pagesByRole = new Dictionary<string, string[]>

@@ -29,7 +29,7 @@ public sealed class WallViewRenderingTests
         Assert.Equal("106", Field(document, "projectsOnSchedule"));
         Assert.Equal("14", Field(document, "projectsBehindSchedule"));
         Assert.Equal("+26.5", Field(document, "investmentLeadPoints"));
-        Assert.Equal("办结 1,260 / 受理 1,400", Field(document, "closureRateDetail"));
+        Assert.Equal("办结\u00A01,260 / 受理\u00A01,400", Field(document, "closureRateDetail"));
         Assert.Equal("good", document.QuerySelector("[data-field=investmentLeadPoints]")?.Closest(".kpi")?.GetAttribute("data-state"));
     }
 
@@ -118,7 +118,29 @@ public sealed class WallViewRenderingTests
         Assert.Equal(["9", "8"], items.Select(i => i.GetAttribute("data-sequence")));
         Assert.Equal("14:03:22", items[0].QuerySelector("time")?.TextContent);
         Assert.Equal("办结销号", items[0].QuerySelector(".feed-kind")?.TextContent);
-        Assert.Equal("第二条", items[0].QuerySelector(".feed-title")?.TextContent);
+        Assert.Equal("第二条 · 澜屿镇", items[0].QuerySelector(".feed-body")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "反馈", "区司法局", "欠款追讨 · 海湾精密机械有限公司 · 澜屿镇")]
+    [InlineData("en", "Replied", "Justice Bureau", "Debt recovery · 海湾精密机械有限公司 · 澜屿镇")]
+    public async Task WallView_DepartmentReplied_SaysWhoWhatAndWhere(string culture, string kind, string actor, string body)
+    {
+        // Arrange
+        var item = WallTestData.FeedItem(3, DistrictEventKind.AppealReplied, "海湾精密机械有限公司") with
+        {
+            Actor = new WallName("区司法局", "Justice Bureau"),
+            Category = new WallName("欠款追讨", "Debt recovery"),
+        };
+
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(feed: [item]), culture);
+
+        // Assert
+        var line = document.QuerySelector("[data-field=feed] li.feed-item")!;
+        Assert.Equal(kind, line.QuerySelector(".feed-kind")?.TextContent);
+        Assert.Equal(actor, line.QuerySelector(".feed-actor")?.TextContent);
+        Assert.Equal(body, line.QuerySelector(".feed-body")?.TextContent);
     }
 
     [Fact]
