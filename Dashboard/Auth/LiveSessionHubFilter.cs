@@ -5,9 +5,14 @@ namespace Dashboard.Auth;
 
 /// <summary>Keeps hub connections tied to their sessions: registers every connection (person or kiosk) so that an ended
 /// session or a revoked wall token can close it, and refuses any hub method call whose session has ended since the
-/// connection opened (the cookie was checked only when it did), closing the connection.</summary>
+/// connection opened (the cookie was checked only when it did), closing the connection. A process that is stopping takes no
+/// new connection: its open ones were closed so that pages reconnect elsewhere, and must not come back to it.</summary>
 internal sealed class LiveSessionHubFilter(
-    SessionValidator sessions, UserHubConnections users, WallKioskConnections kiosks, ILogger<LiveSessionHubFilter> logger) : IHubFilter
+    SessionValidator sessions,
+    UserHubConnections users,
+    WallKioskConnections kiosks,
+    IHostApplicationLifetime lifetime,
+    ILogger<LiveSessionHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -25,6 +30,12 @@ internal sealed class LiveSessionHubFilter(
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var caller = context.Context;
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            caller.Abort();
+            return Task.CompletedTask;
+        }
+
         if (caller.User?.IsKiosk() == true)
         {
             kiosks.Add(caller);

@@ -15,8 +15,13 @@ internal static class WallExtensions
         services.AddOptions<WallOptions>()
             .Bind(builder.Configuration.GetSection(WallOptions.SectionName))
             .Validate(o => o.FeedItems is >= 1 and <= WallOptions.MaxFeedItems, $"Dashboard:FeedItems must be between 1 and {WallOptions.MaxFeedItems}.")
-            .Validate(o => o.Map.RotationSeconds >= 5, "Dashboard:Map:RotationSeconds must be at least 5.")
             .ValidateOnStart();
+        // A base map that would fail or draw every point off (a missing key, a GCJ-02 source taken for WGS-84) stops the start
+        // with the reason, rather than showing a blank or shifted map on the wall.
+        services.AddOptions<Maps.BaseMapOptions>()
+            .Bind(builder.Configuration.GetSection("Dashboard:Map"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Maps.BaseMapOptions>, Maps.BaseMapValidation>();
         services.AddSingleton(provider => new WallFeed(provider.GetRequiredService<IOptions<WallOptions>>().Value.FeedItems));
         services.AddSingleton<WallSnapshotSource>();
         services.AddSingleton<WallBroadcaster>();

@@ -3,9 +3,6 @@ namespace Dashboard.Towns;
 /// <summary>Registers the town-centre pages' services, policies and live broadcaster.</summary>
 internal static class TownCentreExtensions
 {
-    /// <summary>Configuration key of an optional map tile URL template (e.g. 天地图 with its key); no tiles when unset.</summary>
-    public const string TileUrlKey = "Dashboard:Map:TileUrl";
-
     public static WebApplicationBuilder AddTownCentre(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -1,4 +1,5 @@
 using Grains.Abstractions.District;
+using Grains.Abstractions.Geo;
 using Grains.Abstractions.Towns;
 using Grains.Hosting;
 using Storage.ReadModels;
@@ -45,14 +46,27 @@ internal sealed class TownPageLoader(
     public async Task<TownMap> MapAsync(TownProfile town, CancellationToken cancellationToken)
     {
         var stations = await grains.GetGrain<ITownGrain>(town.Code).GetStations();
+        var enterprisePoints = InGrids(town, await readModel.EnterprisePointsAsync(town.Code, cancellationToken));
         return new TownMap(
             town.Code,
             town.Name,
-            [.. town.Boundary.Select(p => new[] { p.Latitude, p.Longitude })],
+            Ring(town.Boundary),
             [.. stations.Select(s => new TownMapStation(s.Code, s.Name, [s.Location.Latitude, s.Location.Longitude], s.ServiceItems.Length))],
-            await readModel.EnterprisePointsAsync(town.Code, cancellationToken),
-            await readModel.OpenAppealPointsAsync(town.Code, cancellationToken));
+            enterprisePoints,
+            await readModel.OpenAppealPointsAsync(town.Code, cancellationToken))
+        {
+            Grids = [.. town.Grids.Select(g => new TownMapGrid(
+                g.Code, g.Name, Ring(g.Boundary), enterprisePoints.Count(e => e.Grid == g.Code), enterprisePoints.Count(e => e.Grid == g.Code && e.Packaged)))],
+        };
     }
+
+    /// <summary>Each enterprise with the grid cell it lies in, so that the page can show a cell's coverage and its unpackaged
+    /// enterprises.</summary>
+    internal static IReadOnlyList<TownMapEnterprise> InGrids(TownProfile town, IReadOnlyList<TownMapEnterprise> enterprises) =>
+        town.Grids.IsEmpty ? enterprises
+        : [.. enterprises.Select(e => e with { Grid = town.GridAt(new GeoPoint(e.At[0], e.At[1]))?.Code })];
+
+    private static double[][] Ring(System.Collections.Immutable.ImmutableArray<GeoPoint> ring) => [.. ring.Select(p => new[] { p.Latitude, p.Longitude })];
 
     private async Task<IReadOnlyList<StationRow>> StationsAsync(ITownGrain grain, string townCode, CancellationToken cancellationToken)
     {

@@ -16,7 +16,15 @@ public sealed record TownProfile(
     [property: Id(1)] string Name,
     [property: Id(2)] string DistrictCode,
     [property: Id(3)] GeoPoint Centre,
-    [property: Id(4)] ImmutableArray<GeoPoint> Boundary);
+    [property: Id(4)] ImmutableArray<GeoPoint> Boundary)
+{
+    /// <summary>Its grid cells (网格), which tile the town; empty where none were given.</summary>
+    [Id(5)]
+    public ImmutableArray<GridCell> Grids { get; init; } = [];
+
+    /// <summary>The first grid cell that contains the point, or null (outside every cell, or no cells).</summary>
+    public GridCell? GridAt(GeoPoint point) => Grids.FirstOrDefault(cell => cell.Boundary.Encloses(point));
+}
 
 /// <summary>A village or community service station (驿站 / 便民服务站).</summary>
 /// <param name="Code">Its key.</param>

@@ -47,7 +47,10 @@ public sealed partial class DemoDistrictGenerator
         }
 
         central.Add(inner[0]);
-        towns.Add(new TownProfile(TownCode(0), UniqueName(ref rng, "街道"), District.Code, District.Centre, central.ToImmutable()));
+        towns.Add(new TownProfile(TownCode(0), UniqueName(ref rng, "街道"), District.Code, District.Centre, central.ToImmutable())
+        {
+            Grids = CentralGrids(TownCode(0)),
+        });
 
         for (var k = 0; k < ring; k++)
         {
@@ -73,11 +76,72 @@ public sealed partial class DemoDistrictGenerator
             var middle = (start + end) / 2;
             var centre = Polar(middle, (InnerRadius(middle) + OuterRadius(middle)) / 2);
             var suffix = k < 3 ? "街道" : "镇";
-            towns.Add(new TownProfile(TownCode(k + 1), UniqueName(ref rng, suffix), District.Code, centre, boundary.ToImmutable()));
+            towns.Add(new TownProfile(TownCode(k + 1), UniqueName(ref rng, suffix), District.Code, centre, boundary.ToImmutable())
+            {
+                Grids = SectorGrids(TownCode(k + 1), start, end),
+            });
         }
 
         return towns;
     }
+
+    // The demo's grid cells (网格), drawn without the random generator so that the rest of the demo stays as it was: the
+    // central town in four quarters, each sector town in two halves by angle times two bands from the inner to the outer edge.
+    private const int GridBands = 2;
+
+    private ImmutableArray<GridCell> CentralGrids(string townCode)
+    {
+        var cells = ImmutableArray.CreateBuilder<GridCell>(4);
+        for (var q = 0; q < 4; q++)
+        {
+            var from = _sectorAngles[0] + (q * Math.Tau / 4);
+            var to = from + (Math.Tau / 4);
+            var ring = ImmutableArray.CreateBuilder<GeoPoint>();
+            ring.Add(District.Centre);
+            ring.AddRange(Arc(from, to, InnerRadius));
+            ring.Add(District.Centre);
+            cells.Add(GridCellOf(townCode, q + 1, ring.ToImmutable()));
+        }
+
+        return cells.MoveToImmutable();
+    }
+
+    private ImmutableArray<GridCell> SectorGrids(string townCode, double start, double end)
+    {
+        var cells = ImmutableArray.CreateBuilder<GridCell>(2 * GridBands);
+        var middle = (start + end) / 2;
+        foreach (var (from, to) in new[] { (start, middle), (middle, end) })
+        {
+            for (var band = 0; band < GridBands; band++)
+            {
+                var (near, far) = ((double)band / GridBands, (double)(band + 1) / GridBands);
+                var ring = ImmutableArray.CreateBuilder<GeoPoint>();
+                ring.AddRange(Arc(from, to, a => Between(a, far)));
+                ring.AddRange(Arc(from, to, a => Between(a, near)).Reverse());
+                ring.Add(ring[0]);
+                cells.Add(GridCellOf(townCode, cells.Count + 1, ring.ToImmutable()));
+            }
+        }
+
+        return cells.MoveToImmutable();
+
+        double Between(double angle, double fraction) => InnerRadius(angle) + (fraction * (OuterRadius(angle) - InnerRadius(angle)));
+    }
+
+    /// <summary>The points of an arc from one angle to another (both ends included) at the radius the function gives.</summary>
+    private IEnumerable<GeoPoint> Arc(double from, double to, Func<double, double> radius)
+    {
+        yield return Polar(from, radius(from));
+        foreach (var angle in Between(from, to))
+        {
+            yield return Polar(angle, radius(angle));
+        }
+
+        yield return Polar(to, radius(to));
+    }
+
+    private static GridCell GridCellOf(string townCode, int number, ImmutableArray<GeoPoint> ring) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{townCode}-g{number:D2}"), string.Create(CultureInfo.InvariantCulture, $"第{number}网格"), ring);
 
     private string TownCode(int index) => string.Create(CultureInfo.InvariantCulture, $"{District.Code}-t{index:D2}");
 

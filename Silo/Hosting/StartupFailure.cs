@@ -27,5 +27,11 @@ public static class StartupFailure
             await Console.Error.WriteLineAsync($"{name} cannot start: {exception.Message}");
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        {
+            // A setting validated at start (ValidateOnStart): each failure already names its key.
+            await Console.Error.WriteLineAsync($"{name} cannot start: {string.Join(" ", exception.Failures)}");
+            return 1;
+        }
     }
 }

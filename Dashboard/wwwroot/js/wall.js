@@ -3,6 +3,7 @@
 // (sequence numbers, per epoch), and re-reads /wall/snapshot after a reconnect or a server restart.
 // Everything it keeps is bounded (feed items, pulses, one marker per project), so a wall can run for days.
 import { connectLive } from "./live.js";
+import { addBaseMap, projection } from "./basemap.js";
 
 const root = document.getElementById("wall");
 const text = JSON.parse(document.getElementById("wall-text").textContent);
@@ -193,6 +194,8 @@ let townRows = new Map();
 const markers = new Map();
 const pulses = [];
 const townLink = mapElement.dataset.townLink;
+// WGS-84 points onto the base map's datum (shifted only for GCJ-02 tiles).
+const project = projection(mapElement);
 
 const stageColors = {
   Negotiation: "#94a3b8", Signed: "#a78bfa", Approval: "#60a5fa", Started: "#22d3ee",
@@ -316,7 +319,7 @@ function drawTowns(shapes) {
   const features = shapes.filter((s) => s.ring.length >= 4).map((s) => ({
     type: "Feature",
     properties: { code: s.code, name: s.name },
-    geometry: { type: "Polygon", coordinates: [s.ring] },
+    geometry: { type: "Polygon", coordinates: [s.ring.map(([longitude, latitude]) => project(latitude, longitude).reverse())] },
   }));
   scale = quantileScale(modes[modeIndex]);
   // A signed-in leader opens a town's page from the map; a kiosk has nobody to click.
@@ -331,7 +334,7 @@ function drawTowns(shapes) {
   });
   const bounds = townLayer.getBounds();
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [rem() * 0.6, rem() * 0.6], animate: false });
-  else if (state.profile.latitude || state.profile.longitude) map.setView([state.profile.latitude, state.profile.longitude], 11);
+  else if (state.profile.latitude || state.profile.longitude) map.setView(project(state.profile.latitude, state.profile.longitude), 11);
   declutterLabels();
 }
 
@@ -361,12 +364,13 @@ function drawMarkers(list) {
       weight: m.behindSchedule ? size * 0.22 : size * 0.08,
     };
     const existing = markers.get(m.code);
+    const at = project(m.latitude, m.longitude);
     if (existing) {
-      existing.setLatLng([m.latitude, m.longitude]);
+      existing.setLatLng(at);
       existing.setStyle(style);
       existing.setRadius(style.radius);
     } else {
-      markers.set(m.code, L.circleMarker([m.latitude, m.longitude], { ...style, interactive: false }).addTo(map));
+      markers.set(m.code, L.circleMarker(at, { ...style, interactive: false }).addTo(map));
     }
   }
   for (const [code, marker] of markers) {
@@ -380,7 +384,7 @@ function drawMarkers(list) {
 function pulseAt(latitude, longitude) {
   if (!map || latitude == null || longitude == null) return;
   const size = rem() * 4;
-  const pulse = L.marker([latitude, longitude], {
+  const pulse = L.marker(project(latitude, longitude), {
     icon: L.divIcon({ className: "wall-pulse", html: "<span></span><span></span>", iconSize: [size, size] }),
     interactive: false,
     keyboard: false,
@@ -403,16 +407,8 @@ function initMap() {
     // Nobody zooms a wall: without animations a resize or a re-fit redraws in one frame.
     zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
   });
-  const tileUrl = mapElement.dataset.tileUrl;
-  if (tileUrl) {
-    L.control.attribution({ prefix: false }).addTo(map);
-    L.tileLayer(tileUrl, {
-      tk: mapElement.dataset.tk ?? "",
-      subdomains: mapElement.dataset.subdomains || "abc",
-      attribution: mapElement.dataset.attribution ?? "",
-      maxZoom: 18,
-    }).addTo(map);
-  }
+  if (mapElement.dataset.tileUrl) L.control.attribution({ prefix: false }).addTo(map);
+  addBaseMap(map, mapElement);
   const seconds = Math.max(5, Number(mapElement.dataset.rotationSeconds) || 20);
   setInterval(() => {
     modeIndex = (modeIndex + 1) % modes.length;

@@ -43,6 +43,15 @@ public sealed class TownPageBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "在办诉求" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务驿站" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "实时连接状态" })).ToHaveTextAsync("实时", new() { Timeout = 15_000 });
+
+        // The town's grid cells (网格): one button per cell under the map; a cell shows its coverage and unpackaged enterprises.
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-grids", "0");
+        var cells = page.GetByRole(AriaRole.Group, new() { Name = "网格" }).GetByRole(AriaRole.Button);
+        await Assertions.Expect(cells.First).ToBeVisibleAsync();
+        await cells.First.ClickAsync();
+        await Assertions.Expect(cells.First).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(cells.First).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("[data-field=grid-coverage]")).ToContainTextAsync("包联覆盖率");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ScreenshotPath("town-desktop.png") });
 
         // Act 2: assign the suggested official to the first unpackaged enterprise.

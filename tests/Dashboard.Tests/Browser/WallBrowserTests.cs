@@ -5,6 +5,8 @@ using Grains.Abstractions.Departments;
 using Grains.Abstractions.District;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Grains.Abstractions.Appeals;
 using Grains.Abstractions.Sla;
@@ -116,6 +118,9 @@ public sealed class WallBrowserTests
         await Assertions.Expect(banner.Locator("time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}:\d{2}$"));
         await Assertions.Expect(page.Locator(".wall-kpis")).ToHaveCSSAsync("opacity", "0.35");
         await Assertions.Expect(page.Locator(".wall-main")).ToHaveCSSAsync("filter", "grayscale(1)");
+        // It stays so: the stopping server takes no new live connection that would make the wall look live again.
+        await page.WaitForTimeoutAsync(3000);
+        await Assertions.Expect(banner).ToBeVisibleAsync();
         await ScreenshotAsync(page, "wall-disconnected.png");
     }
 
@@ -144,6 +149,49 @@ public sealed class WallBrowserTests
         await Assertions.Expect(page.Locator("#wall-map path.leaflet-interactive")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "实时连接状态" })).ToHaveTextAsync("实时", new() { Timeout = 15_000 });
         await AssertNoScrollbarsAsync(page);
+    }
+
+    [Fact]
+    public async Task BaseMap_TileSourceConfigured_WallAndTownPageDrawItsTiles()
+    {
+        // Arrange: a tile server on the app's own host (as a self-hosted one for an offline wall would be).
+        await using var factory = DashboardFactory.WithServices(
+            services => services.AddTransient<IStartupFilter, TestTileServer>(), useKestrel: true, withDemoDistrict: true);
+        factory.Settings["Dashboard:Map:TileUrl"] = "/test-tiles/{z}/{x}/{y}.png";
+        factory.Settings["Dashboard:Map:Attribution"] = "测试底图";
+        var baseAddress = factory.StartKestrel();
+        await factory.WaitForDemoDistrictAsync();
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1920, Height = 1080 } });
+
+        // Act
+        await SignInAsync(page, DashboardRoles.Leader, "/wall");
+
+        // Assert: tiles under the towns, with their attribution; then the same on a town's page.
+        await Assertions.Expect(page.Locator("#wall-map img.leaflet-tile-loaded").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#wall-map .leaflet-control-attribution")).ToContainTextAsync("测试底图");
+        await page.Locator("#wall-map path.leaflet-interactive").First.ClickAsync();
+        await page.WaitForURLAsync("**/towns/*");
+        await Assertions.Expect(page.Locator("#town-map img.leaflet-tile-loaded").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+    }
+
+    /// <summary>Answers every /test-tiles/ request with a one-pixel PNG.</summary>
+    private sealed class TestTileServer : IStartupFilter
+    {
+        private static readonly byte[] Pixel = Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/test-tiles", tiles => tiles.Run(async context =>
+            {
+                context.Response.ContentType = "image/png";
+                await context.Response.Body.WriteAsync(Pixel);
+            }));
+            next(app);
+        };
     }
 
     private static async Task SignInAsync(IPage page, string role, string returnUrl)
@@ -196,6 +244,7 @@ public sealed class WallBrowserTests
                 // The chart's table and visually hidden headers are for screen readers only.
                 if (element.closest(".has-chart") || element.clientWidth <= 1) continue;
                 if (element.scrollWidth > element.clientWidth + 1) problems.push(`cut off: ${element.textContent.trim().slice(0, 60)}`);
+                if (element.matches(".kpi, .wall-panel") && element.scrollHeight > element.clientHeight + 1) problems.push(`cut off at the bottom: ${element.textContent.trim().slice(0, 60)}`);
               }
               return problems;
             }

@@ -49,6 +49,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     public static DashboardFactory WithDemoDistrict(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
         new(useKestrel: false, withDemoDistrict: true, provider);
 
+    /// <summary>Further configuration, set before the app starts (for example a base map).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Whether the app loads the demo district; most tests need only the accounts.</summary>
     public bool WithDemoDistrictData { get; }
 
@@ -89,6 +92,11 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         // Every test client signs in from the same address; the per-address limit has its own test with a low limit.
         builder.UseSetting("Dashboard:SignIn:AddressPermitLimit", "100000");
         builder.UseSetting("Domain:SeedDemoDistrict", WithDemoDistrictData ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (configureServices is { } configure)
         {
             builder.ConfigureServices(configure);

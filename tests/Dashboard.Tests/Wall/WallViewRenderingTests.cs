@@ -1,6 +1,7 @@
 using Dashboard.Tests.Infrastructure;
 using AngleSharp.Html.Dom;
 using Dashboard.Components.Wall;
+using Dashboard.Maps;
 using Dashboard.Wall;
 using Grains.Abstractions.District;
 using Microsoft.AspNetCore.Components;
@@ -208,26 +209,41 @@ public sealed class WallViewRenderingTests
     public async Task WallView_MapSettings_AreHandedToTheScript()
     {
         // Arrange
-        var options = new WallOptions { Map = new WallMapOptions { TileUrl = "https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={tk}", TiandituKey = "k123", RotationSeconds = 15 } };
+        const string url = "https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}";
+        var map = new BaseMapOptions { TileUrl = url, TiandituKey = "k123", RotationSeconds = 15, CoordinateSystem = BaseMapOptions.Cgcs2000 };
 
         // Act
-        var document = await RenderAsync(WallTestData.Snapshot(), "zh-Hans", options);
+        var document = await RenderAsync(WallTestData.Snapshot(), "zh-Hans", baseMap: map);
+
+        // Assert: CGCS2000 tiles take the WGS-84 points as they are.
+        var element = document.QuerySelector("#wall-map");
+        Assert.Equal(url, element?.GetAttribute("data-tile-url"));
+        Assert.Equal("k123", element?.GetAttribute("data-tk"));
+        Assert.Equal("15", element?.GetAttribute("data-rotation-seconds"));
+        Assert.Equal("WGS84", element?.GetAttribute("data-crs"));
+    }
+
+    [Fact]
+    public async Task WallView_NoBaseMap_NoTileSourceAndPointsUnshifted()
+    {
+        // Act
+        var document = await RenderAsync(WallTestData.Snapshot(), "zh-Hans");
 
         // Assert
-        var map = document.QuerySelector("#wall-map");
-        Assert.Equal("https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={tk}", map?.GetAttribute("data-tile-url"));
-        Assert.Equal("k123", map?.GetAttribute("data-tk"));
-        Assert.Equal("15", map?.GetAttribute("data-rotation-seconds"));
+        var element = document.QuerySelector("#wall-map");
+        Assert.Equal("", element?.GetAttribute("data-tile-url"));
+        Assert.Equal("WGS84", element?.GetAttribute("data-crs"));
     }
 
     private static string? Field(IHtmlDocument document, string name) => document.QuerySelector($"[data-field={name}]")?.TextContent.Trim();
 
     private static string[] Cells(AngleSharp.Dom.IElement row) => [.. row.Children.Select(c => c.TextContent.Trim())];
 
-    private static Task<IHtmlDocument> RenderAsync(WallSnapshot snapshot, string culture, WallOptions? options = null) =>
+    private static Task<IHtmlDocument> RenderAsync(WallSnapshot snapshot, string culture, WallOptions? options = null, BaseMapOptions? baseMap = null) =>
         StaticMarkup.RenderAsync<WallView>(culture, new Dictionary<string, object?>
         {
             [nameof(WallView.Snapshot)] = snapshot,
             [nameof(WallView.Options)] = options ?? new WallOptions(),
+            [nameof(WallView.BaseMap)] = baseMap ?? new BaseMapOptions(),
         });
 }

@@ -111,6 +111,20 @@ public sealed class DemoDistrictGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Grids_EveryTownTiled_EveryEnterpriseInExactlyOneCellOfItsTown()
+    {
+        var generator = new DemoDistrictGenerator(13, Small, Now);
+        var towns = generator.Towns.ToDictionary(t => t.Code);
+
+        Assert.All(generator.Towns, t => Assert.NotEmpty(t.Grids));
+        Assert.Equal(generator.Towns.Sum(t => t.Grids.Length), generator.Towns.SelectMany(t => t.Grids).Select(g => g.Code).Distinct().Count());
+        Assert.All(generator.Towns.SelectMany(t => t.Grids), g => Assert.Equal(g.Boundary[0], g.Boundary[^1]));
+        Assert.All(generator.Enterprises(), e => Assert.Single(towns[e.TownCode].Grids, g => g.Boundary.Encloses(e.Location!)));
+        // Every cell of a town has someone in it: the cells split the town, they are not slivers at its edge.
+        Assert.All(generator.Towns, t => Assert.All(t.Grids, g => Assert.Contains(generator.Enterprises(), e => e.TownCode == t.Code && t.GridAt(e.Location!) == g)));
+    }
+
+    [Fact]
     public void Towns_NoPlaceIsInsideTwoTowns()
     {
         var generator = new DemoDistrictGenerator(12, Small, Now);
