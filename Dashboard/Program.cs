@@ -1,4 +1,5 @@
 using Dashboard.Appeals;
+using Dashboard.Geography;
 using Dashboard.Hosting;
 using Dashboard.Http;
 using Dashboard.Towns;
@@ -17,6 +18,7 @@ builder.AddTownCentre();
 builder.AddAppealWorkbench();
 builder.AddFieldPages();
 builder.AddEnterpriseDirectory();
+builder.AddGeography();
 
 var app = builder.Build();
 
@@ -40,5 +42,6 @@ app.MapTownCentre();
 app.MapAppealWorkbench();
 app.MapAppealApi();
 app.MapEnterpriseDirectory();
+app.MapGeography();
 
 return await app.RunOrExplainAsync("企业服务指挥中心");

@@ -63,7 +63,21 @@ internal sealed class TownGrain(
             Validation.Location(point);
         }
 
-        return WriteNowAsync(Current with { Profile = profile with { Name = Validation.Name(profile.Name), Boundary = boundary } });
+        var grids = profile.Grids.IsDefault ? [] : profile.Grids;
+        foreach (var point in grids.SelectMany(cell => cell.Boundary))
+        {
+            Validation.Location(point);
+        }
+
+        return WriteNowAsync(Current with
+        {
+            Profile = profile with
+            {
+                Name = Validation.Name(profile.Name),
+                Boundary = boundary,
+                Grids = [.. grids.Select(cell => cell with { Name = Validation.Name(cell.Name) })],
+            },
+        });
     }
 
     public Task<TownProfile?> GetProfile() => Task.FromResult(Current.Profile);

@@ -62,6 +62,7 @@ internal sealed class NavEntries(
         {
             entries.Add(new("/admin/runtime", shared["RuntimeTitle"], MudBlazor.Icons.Material.Filled.Monitor));
             entries.Add(new("/admin/wall-tokens", shared["WallTokensTitle"], MudBlazor.Icons.Material.Filled.Key));
+            entries.Add(new("/admin/geography", shared["GeographyTitle"], MudBlazor.Icons.Material.Filled.Map));
             entries.Add(new("/admin/security", shared["SecurityTitle"], MudBlazor.Icons.Material.Filled.Security));
         }
 

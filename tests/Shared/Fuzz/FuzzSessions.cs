@@ -9,7 +9,7 @@ public sealed class FuzzSessions : IDisposable
 {
     // Pages whose links lead to the records with forms; the crawl follows at most PerKind links of each kind.
     private static readonly string[] StartPages =
-        ["/", "/appeals", "/appeals/new", "/enterprises", "/projects", "/my/appeals", "/admin/wall-tokens", "/admin/integrity", "/account/password", "/signin"];
+        ["/", "/appeals", "/appeals/new", "/enterprises", "/projects", "/my/appeals", "/admin/wall-tokens", "/admin/integrity", "/admin/geography", "/account/password", "/signin"];
 
     private static readonly string[] RecordKinds = ["/appeals/", "/enterprises/", "/projects/", "/towns/", "/my/appeals/"];
     private const int PerKind = 3;
