@@ -14,7 +14,8 @@ namespace Dashboard.Appeals;
 
 /// <summary>The names the workbench shows instead of codes: district, towns, departments, categories and district
 /// leaders. Read once per request from the district grain and the settings; never from appeal grains.</summary>
-internal sealed class AppealDirectory(IGrainFactory grains, IOptions<DomainOptions> options, SlaSettings sla, OfficialQueries officials, WorkingCalendarSettings calendar)
+internal sealed class AppealDirectory(
+    IGrainFactory grains, IOptions<DomainOptions> options, SlaSettings sla, OfficialQueries officials, WorkingCalendarSettings calendar, Auth.UserStore users)
 {
     public string DistrictCode => options.Value.DistrictCode;
 
@@ -45,6 +46,13 @@ internal sealed class AppealDirectory(IGrainFactory grains, IOptions<DomainOptio
 
         return new AppealNames(districtName, towns, departments, Categories);
     }
+
+    /// <summary>The names with the display names of the people who acted in <paramref name="history"/>.</summary>
+    public async Task<AppealNames> WithPeopleAsync(AppealNames names, IEnumerable<Grains.Abstractions.Appeals.AppealEvent> history, CancellationToken cancellationToken) =>
+        new(names.DistrictName, names.Towns, names.Departments, names.Categories)
+        {
+            People = await users.DisplayNamesAsync([.. history.Select(e => e.ActorId).Distinct(StringComparer.Ordinal)], cancellationToken),
+        };
 
     /// <summary>District leaders (区领导) who can lead a task force (专班).</summary>
     public async Task<IReadOnlyList<OfficialListItem>> DistrictLeadersAsync(CancellationToken cancellationToken) =>

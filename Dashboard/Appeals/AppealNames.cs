@@ -36,6 +36,12 @@ public sealed class AppealNames(string districtName, IReadOnlyList<TownProfile> 
         ? string.Empty
         : categoriesByCode.TryGetValue(code, out var c) ? (English ? c.NameEn : c.NameZh) : code;
 
+    /// <summary>The display names of the people who acted (user name → name), for the appeal's history.</summary>
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The person's display name, or null when the actor is not an account (the system, an imported record).</summary>
+    public string? Person(string actorId) => People.GetValueOrDefault(actorId);
+
     public string DepartmentName(DepartmentProfile department) => English ? department.NameEn : department.NameZh;
 
     public string CategoryName(AppealCategoryDefinition category) => English ? category.NameEn : category.NameZh;

@@ -102,19 +102,26 @@ internal sealed class UserStore(IDatabase database, TimeProvider clock, IPasswor
     }
 
     /// <summary>The current security stamps of these accounts (an account that does not exist is left out).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SecurityStampsAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> SecurityStampsAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken) =>
+        ColumnByUserAsync(userNames, "security_stamp", cancellationToken);
+
+    /// <summary>The display names of those of <paramref name="userNames"/> that are accounts (others, such as "system", are absent).</summary>
+    public Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken) =>
+        ColumnByUserAsync(userNames, "display_name", cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, string>> ColumnByUserAsync(IReadOnlyCollection<string> userNames, string column, CancellationToken cancellationToken)
     {
-        var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (userNames.Count == 0)
         {
-            return stamps;
+            return values;
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         foreach (var chunk in userNames.Select(Normalize).Distinct(StringComparer.Ordinal).Chunk(200))
         {
             var names = string.Join(", ", chunk.Select((_, i) => $"@n{i}"));
-            await using var command = DbCommands.Create(connection, $"SELECT user_name, security_stamp FROM users WHERE user_name IN ({names})");
+            await using var command = DbCommands.Create(connection, $"SELECT user_name, {column} FROM users WHERE user_name IN ({names})");
             for (var i = 0; i < chunk.Length; i++)
             {
                 command.With($"@n{i}", chunk[i]);
@@ -123,11 +130,11 @@ internal sealed class UserStore(IDatabase database, TimeProvider clock, IPasswor
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                stamps[reader.GetString(0)] = reader.GetString(1);
+                values[reader.GetString(0)] = reader.GetString(1);
             }
         }
 
-        return stamps;
+        return values;
     }
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)

@@ -40,7 +40,10 @@ internal sealed class DistrictGeography(IGrainFactory grains, IOptions<DomainOpt
         {
             var town = grains.GetGrain<ITownGrain>(station.TownCode);
             var existing = (await town.GetStations()).FirstOrDefault(s => s.Code == station.Code);
-            await town.SetStation(new StationProfile(station.Code, station.Name, station.TownCode, station.Location, existing?.ServiceItems ?? []));
+            await town.SetStation(new StationProfile(station.Code, station.Name, station.TownCode, station.Location, existing?.ServiceItems ?? [])
+            {
+                ServiceRadiusMeters = station.ServiceRadiusMeters,
+            });
         }
 
         logger.LogInformation(
@@ -64,7 +67,7 @@ internal sealed class DistrictGeography(IGrainFactory grains, IOptions<DomainOpt
             foreach (var station in await grains.GetGrain<ITownGrain>(town.Code).GetStations())
             {
                 features.Add(Feature(
-                    new() { ["kind"] = "station", ["code"] = station.Code, ["name"] = station.Name, ["town"] = town.Code },
+                    new() { ["kind"] = "station", ["code"] = station.Code, ["name"] = station.Name, ["town"] = town.Code, ["radius"] = station.ServiceRadiusMeters },
                     new JsonObject { ["type"] = "Point", ["coordinates"] = Position(station.Location) }));
             }
         }

@@ -11,7 +11,10 @@ namespace Dashboard.Geography;
 public sealed record GeographyPlan(
     IReadOnlyDictionary<string, ImmutableArray<GeoPoint>> TownBoundaries,
     IReadOnlyDictionary<string, ImmutableArray<GridCell>> TownGrids,
-    IReadOnlyList<(string Code, string Name, string TownCode, GeoPoint Location)> Stations);
+    IReadOnlyList<GeographyStation> Stations);
+
+/// <summary>A service station (驿站) of the file: where it is and how far around it it serves (metres, 0: not given).</summary>
+public sealed record GeographyStation(string Code, string Name, string TownCode, GeoPoint Location, int ServiceRadiusMeters);
 
 /// <summary>One reason a file was refused: which feature (1-based, 0 for the file) and why, in the user's language.</summary>
 public sealed record GeographyProblem(int Feature, string Code, string Key, params object[] Arguments);
@@ -65,7 +68,7 @@ public static class GeographyFile
         private readonly List<GeographyProblem> problems = [];
         private readonly Dictionary<string, ImmutableArray<GeoPoint>> boundaries = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ImmutableArray<GridCell>.Builder> grids = new(StringComparer.Ordinal);
-        private readonly List<(string, string, string, GeoPoint)> stations = [];
+        private readonly List<GeographyStation> stations = [];
         private readonly HashSet<string> codes = new(StringComparer.Ordinal);
         private readonly List<(int Feature, string Code, string Town, ImmutableArray<GeoPoint> Ring)> gridPlaces = [];
         private int totalPoints;
@@ -160,9 +163,9 @@ public static class GeographyFile
                     break;
                 case "station":
                     if (TownOf(index, code, properties) is { } stationTown && Name(index, code, properties) is { } stationName
-                        && Point(index, code, geometry) is { } at)
+                        && Point(index, code, geometry) is { } at && Radius(index, code, properties) is { } radius)
                     {
-                        stations.Add((code, stationName, stationTown, at));
+                        stations.Add(new GeographyStation(code, stationName, stationTown, at, radius));
                     }
 
                     break;
@@ -194,6 +197,22 @@ public static class GeographyFile
             }
 
             return name;
+        }
+
+        private int? Radius(int index, string code, JsonElement properties)
+        {
+            if (!properties.TryGetProperty("radius", out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return 0;
+            }
+
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var metres) && metres is >= 0 and <= StationProfile.MaxServiceRadiusMeters)
+            {
+                return metres;
+            }
+
+            problems.Add(new(index, code, "Geo_BadRadius", StationProfile.MaxServiceRadiusMeters));
+            return null;
         }
 
         private ImmutableArray<GeoPoint>? Polygon(int index, string code, JsonElement geometry)

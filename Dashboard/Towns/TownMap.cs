@@ -29,7 +29,8 @@ public sealed record TownMapStation(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("at")] double[] At,
-    [property: JsonPropertyName("items")] int ServiceItems);
+    [property: JsonPropertyName("items")] int ServiceItems,
+    [property: JsonPropertyName("r")] int ServiceRadiusMeters);
 
 /// <summary>An enterprise on the map; <see cref="Packaged"/> false is drawn highlighted (未包联).</summary>
 public sealed record TownMapEnterprise(

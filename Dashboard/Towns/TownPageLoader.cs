@@ -51,7 +51,7 @@ internal sealed class TownPageLoader(
             town.Code,
             town.Name,
             Ring(town.Boundary),
-            [.. stations.Select(s => new TownMapStation(s.Code, s.Name, [s.Location.Latitude, s.Location.Longitude], s.ServiceItems.Length))],
+            [.. stations.Select(s => new TownMapStation(s.Code, s.Name, [s.Location.Latitude, s.Location.Longitude], s.ServiceItems.Length, s.ServiceRadiusMeters))],
             enterprisePoints,
             await readModel.OpenAppealPointsAsync(town.Code, cancellationToken))
         {

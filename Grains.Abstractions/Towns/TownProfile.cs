@@ -38,4 +38,12 @@ public sealed record StationProfile(
     [property: Id(1)] string Name,
     [property: Id(2)] string TownCode,
     [property: Id(3)] GeoPoint Location,
-    [property: Id(4)] ImmutableArray<string> ServiceItems);
+    [property: Id(4)] ImmutableArray<string> ServiceItems)
+{
+    /// <summary>How far around it the station serves, in metres (0: not given).</summary>
+    [Id(5)]
+    public int ServiceRadiusMeters { get; init; }
+
+    /// <summary>The longest service radius accepted (a station serves a village or a community, not a county).</summary>
+    public const int MaxServiceRadiusMeters = 20_000;
+}

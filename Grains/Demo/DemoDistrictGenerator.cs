@@ -118,7 +118,8 @@ public sealed partial class DemoDistrictGenerator
         var town = index % Sizes.Towns;
         var village = PlaceName(ref rng) + (rng.Chance(0.5) ? "村" : "社区");
         var items = DemoVocabulary.ServiceItems.OrderBy(_ => rng.NextUInt64()).Take(rng.Next(6, 11)).ToImmutableArray();
-        return new StationProfile(StationCode(index), $"{village}便民服务站", Towns[town].Code, PointIn(town, ref rng), items);
+        // The demo's stations serve 1.5 km around them (a typical village service circle, 便民服务圈).
+        return new StationProfile(StationCode(index), $"{village}便民服务站", Towns[town].Code, PointIn(town, ref rng), items) { ServiceRadiusMeters = 1_500 };
     }
 
     /// <summary>The enterprises, each with a valid and unique credit code.</summary>

@@ -92,6 +92,11 @@ internal sealed class TownGrain(
         }
 
         Validation.Location(station.Location);
+        if (station.ServiceRadiusMeters is < 0 or > StationProfile.MaxServiceRadiusMeters)
+        {
+            throw new Abstractions.Errors.DomainException(Abstractions.Errors.ErrorCodes.ValueOutOfRange, "field.service-radius", station.ServiceRadiusMeters);
+        }
+
         var items = (station.ServiceItems.IsDefault ? [] : station.ServiceItems)
             .Select(item => TextRules.Require(item, "field.service-item", MaxServiceItemLength))
             .Distinct(StringComparer.Ordinal)

@@ -148,6 +148,8 @@ function draw(data) {
     (e.p ? groups.packaged : groups.unpackaged).addLayer(marker);
   }
   for (const s of data.stations) {
+    // Its service circle (便民服务圈), when the station has one: which enterprises it reaches at a glance.
+    if (s.r > 0) groups.stations.addLayer(L.circle(at(s.at), { renderer, radius: s.r, color: "#0d6efd", weight: 1, fillColor: "#0d6efd", fillOpacity: 0.05, interactive: false }));
     groups.stations.addLayer(L.circleMarker(at(s.at), { renderer, radius: 7, color: "#fff", weight: 2, fillColor: "#0d6efd", fillOpacity: 1 })
       .bindTooltip(text(s.name)));
   }

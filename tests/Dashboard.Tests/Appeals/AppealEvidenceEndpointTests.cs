@@ -72,6 +72,10 @@ public abstract class AppealEvidenceEndpointTests(AppealsFixture fixture)
         Assert.Contains("2.0 KB", link?.ParentElement?.TextContent, StringComparison.Ordinal);
         Assert.Contains(png.Sha256, page.QuerySelector("table.cc-history")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(sheet.QuerySelector($".cc-evidence a[href='/appeals/{appeal.Id}/evidence/{row.Id}']"));
+        // Who replied: the person's name and role, never the account's user name.
+        var who = page.QuerySelectorAll("table.cc-history tbody tr").Last().Children[3].TextContent;
+        Assert.Contains("部门经办人（演示）", who, StringComparison.Ordinal);
+        Assert.DoesNotContain("department", who, StringComparison.Ordinal);
     }
 
     [Fact]

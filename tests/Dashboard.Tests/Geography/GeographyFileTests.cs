@@ -22,7 +22,7 @@ public sealed class GeographyFileTests
         var file = Collection(
             Feature("town", "t01", null, null, TownSquare),
             Feature("grid", "t01-g1", "第1网格", "t01", WestHalf),
-            Feature("station", "s01", "澜屿驿站", "t01", """{"type":"Point","coordinates":[121.02,29.03]}"""));
+            Feature("station", "s01", "澜屿驿站", "t01", """{"type":"Point","coordinates":[121.02,29.03]}""").Replace("\"kind\"", "\"radius\":1500,\"kind\"", StringComparison.Ordinal));
 
         // Act
         var (plan, problems) = Read(file);
@@ -35,6 +35,7 @@ public sealed class GeographyFileTests
         Assert.Equal(("t01-g1", "第1网格"), (cell.Code, cell.Name));
         var station = Assert.Single(plan.Stations);
         Assert.Equal(new GeoPoint(29.03, 121.02), station.Location);
+        Assert.Equal(1500, station.ServiceRadiusMeters);
     }
 
     [Theory]
@@ -90,6 +91,24 @@ public sealed class GeographyFileTests
         // Assert
         Assert.Null(plan);
         Assert.Equal(expected, Assert.Single(problems).Key);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("20001")]
+    [InlineData("\"1 km\"")]
+    public void Read_BadServiceRadius_Refused(string radius)
+    {
+        // Arrange
+        var station = Feature("station", "s01", "澜屿驿站", "t01", """{"type":"Point","coordinates":[121.02,29.03]}""")
+            .Replace("\"kind\"", $"\"radius\":{radius},\"kind\"", StringComparison.Ordinal);
+
+        // Act
+        var (plan, problems) = Read(Collection(station));
+
+        // Assert
+        Assert.Null(plan);
+        Assert.Equal("Geo_BadRadius", Assert.Single(problems).Key);
     }
 
     [Fact]

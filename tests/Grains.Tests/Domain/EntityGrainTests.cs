@@ -321,6 +321,20 @@ public abstract class EntityGrainTests : DomainTestBase
         Assert.Contains(new StationCoverage(TestDistrict.Station1, 1, 0), coverage);
         Assert.Equal(2, (await District.GetTowns()).Count);
     }
+
+    [Fact]
+    public async Task Town_StationServiceRadius_KeptWhenInRangeRefusedOtherwise()
+    {
+        var town = Grains.GetGrain<ITownGrain>(TestDistrict.Town1);
+        await town.SetStation(new StationProfile("t1-s3", "北村便民服务站", TestDistrict.Town1, TestDistrict.Centre, []) { ServiceRadiusMeters = 1_500 });
+
+        var tooFar = await Assert.ThrowsAsync<DomainException>(() => town.SetStation(
+            new StationProfile("t1-s4", "南村便民服务站", TestDistrict.Town1, TestDistrict.Centre, []) { ServiceRadiusMeters = StationProfile.MaxServiceRadiusMeters + 1 }));
+
+        Assert.Equal(ErrorCodes.ValueOutOfRange, tooFar.Code);
+        Assert.Equal(1_500, (await town.GetStations()).Single(s => s.Code == "t1-s3").ServiceRadiusMeters);
+        Assert.DoesNotContain(await town.GetStations(), s => s.Code == "t1-s4");
+    }
 }
 
 public sealed class EntityGrainSqliteTests : EntityGrainTests
