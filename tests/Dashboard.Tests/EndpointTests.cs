@@ -36,6 +36,22 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/nothing/here/at-all")]
+    public async Task UnknownAddress_Anonymous_NotFoundPageInTheAppFrameWithAWayBack(string path)
+    {
+        // Act
+        using var response = await client.GetAsync(path);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("页面不存在", page.QuerySelector("h1")?.TextContent);
+        Assert.NotNull(page.QuerySelector("header.cc-header"));
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
+    }
+
+    [Theory]
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
     [InlineData("/_content/MudBlazor/MudBlazor.min.css")]

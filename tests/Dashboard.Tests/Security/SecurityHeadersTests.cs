@@ -26,7 +26,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         { "anonymous", "application/json", "/hubs/live/negotiate", 401 },
         { "anonymous", "text/css", "/css/site.css", 200 },
         { "anonymous", "*/*", "/lib/bootstrap/bootstrap.bundle.min.js", 200 },
-        { "anonymous", "text/html", "/no-such-page", 302 },
+        { "anonymous", "text/html", "/no-such-page", 404 },
         { DashboardRoles.Dispatcher, "text/html", "/no-such-page", 404 },
         { DashboardRoles.Admin, "text/html", "/admin/security", 200 },
         { DashboardRoles.Admin, "text/html", "/admin/wall-tokens", 200 },
