@@ -80,7 +80,10 @@ public sealed class AppealComponentRenderingTests
         var document = await RenderAsync<AppealHistoryTable>(new()
         {
             [nameof(AppealHistoryTable.Events)] = events,
-            [nameof(AppealHistoryTable.Names)] = Names,
+            [nameof(AppealHistoryTable.Names)] = new AppealNames(Names.DistrictName, Names.Towns, Names.Departments, Names.Categories)
+            {
+                People = new Dictionary<string, string> { ["finance-handler"] = "金融经办人（测试）" },
+            },
             [nameof(AppealHistoryTable.BrokenIndex)] = 1L,
         }, "zh-Hans");
 
@@ -88,7 +91,9 @@ public sealed class AppealComponentRenderingTests
         var rows = document.QuerySelectorAll("tbody tr");
         Assert.Equal(2, rows.Length);
         var first = rows[0].Children.Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal(["1", "2026-03-02 09:30", "分流", "dispatcher 服务中心调度员", "工作台", "部门：区金融发展服务中心"], first);
+        // A person by name and role; an actor that is no account by role only, never by its id.
+        Assert.Equal(["1", "2026-03-02 09:30", "分流", "服务中心调度员", "工作台", "部门：区金融发展服务中心"], first);
+        Assert.Equal("金融经办人（测试） 部门经办人", rows[1].Children[3].TextContent.Trim());
         Assert.Contains("佐证材料：审批单.pdf", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("按时反馈：是", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("table-danger", rows[1].ClassName, StringComparison.Ordinal);

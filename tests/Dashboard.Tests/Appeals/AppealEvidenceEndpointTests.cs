@@ -74,8 +74,8 @@ public abstract class AppealEvidenceEndpointTests(AppealsFixture fixture)
         Assert.NotNull(sheet.QuerySelector($".cc-evidence a[href='/appeals/{appeal.Id}/evidence/{row.Id}']"));
         // Who replied: the person's name and role, never the account's user name.
         var who = page.QuerySelectorAll("table.cc-history tbody tr").Last().Children[3].TextContent;
-        Assert.Contains("部门经办人（演示）", who, StringComparison.Ordinal);
-        Assert.DoesNotContain("department", who, StringComparison.Ordinal);
+        Assert.Equal("金融经办人（测试） 部门经办人", who.Trim());
+        Assert.DoesNotContain(AppealsFixture.FinanceHandler, who, StringComparison.Ordinal);
     }
 
     [Fact]
