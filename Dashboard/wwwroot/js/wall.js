@@ -450,13 +450,14 @@ function renderFeed(items) {
   fitFeed();
 }
 
-// Only whole items: one that would be cut off at the bottom of the panel is hidden until there is room for it.
+// Only whole items: one that would be cut off at the bottom of the panel is hidden until there is room for it. All
+// reads come after all writes, so a push costs one layout, not one per item.
 function fitFeed() {
+  const items = [...feedList.children];
+  for (const item of items) item.hidden = false;
   const bottom = feedList.getBoundingClientRect().bottom;
-  for (const item of feedList.children) {
-    item.hidden = false;
-    if (item.getBoundingClientRect().bottom > bottom + 1) item.hidden = true;
-  }
+  const cut = items.filter((item) => item.getBoundingClientRect().bottom > bottom + 1);
+  for (const item of cut) item.hidden = true;
 }
 
 // ---- Pushes -----------------------------------------------------------------------------------------
