@@ -118,9 +118,6 @@ public sealed class WallBrowserTests
         await Assertions.Expect(banner.Locator("time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}:\d{2}$"));
         await Assertions.Expect(page.Locator(".wall-kpis")).ToHaveCSSAsync("opacity", "0.35");
         await Assertions.Expect(page.Locator(".wall-main")).ToHaveCSSAsync("filter", "grayscale(1)");
-        // It stays so: the stopping server takes no new live connection that would make the wall look live again.
-        await page.WaitForTimeoutAsync(3000);
-        await Assertions.Expect(banner).ToBeVisibleAsync();
         await ScreenshotAsync(page, "wall-disconnected.png");
     }
 
