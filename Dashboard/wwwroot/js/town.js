@@ -149,7 +149,7 @@ function draw(data) {
   }
   for (const s of data.stations) {
     // Its service circle (便民服务圈), when the station has one: which enterprises it reaches at a glance.
-    if (s.r > 0) groups.stations.addLayer(L.circle(at(s.at), { renderer, radius: s.r, color: "#0d6efd", weight: 1, fillColor: "#0d6efd", fillOpacity: 0.05, interactive: false }));
+    if (s.r > 0) groups.stations.addLayer(L.circle(at(s.at), { renderer, radius: s.r, color: "#0d6efd", weight: 1, opacity: 0.45, dashArray: "4 4", fill: false, interactive: false }));
     groups.stations.addLayer(L.circleMarker(at(s.at), { renderer, radius: 7, color: "#fff", weight: 2, fillColor: "#0d6efd", fillOpacity: 1 })
       .bindTooltip(text(s.name)));
   }
